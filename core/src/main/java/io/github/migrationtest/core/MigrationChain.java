@@ -1,0 +1,55 @@
+package io.github.migrationtest.core;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A project's chain of migrations, run by its engine (Flyway, Liquibase) against a database.
+ *
+ * <p>Implementations are immutable and thread-safe; every method takes the database it works on.
+ * They never throw for a migration that fails: the failure is part of the {@link MigrationResult}.
+ * They throw {@link MigrationTestConfigurationException} when the chain itself cannot be used (a
+ * location that does not exist, an unknown target).
+ */
+public interface MigrationChain {
+
+    /** The engine and its version, e.g. {@code Flyway 11.20.3}. */
+    String engine();
+
+    /** The chain in a few words for messages, e.g. {@code Flyway chain classpath:db/migration}. */
+    String description();
+
+    /**
+     * The engine settings in a canonical text form (locations, placeholders, schemas...): two
+     * chains with equal settings and equal migrations migrate databases alike.
+     */
+    String settings();
+
+    /**
+     * Checks that the chain can be used at all (its locations exist and hold migrations), before
+     * any database is touched.
+     *
+     * @throws MigrationTestConfigurationException with what is wrong and how to fix it
+     */
+    void validate();
+
+    /**
+     * The chain's migrations in the order the engine applies them.
+     *
+     * @param database a database the engine may connect to while resolving (an empty one will do)
+     */
+    List<Migration> migrations(DataSource database);
+
+    /**
+     * Applies the pending migrations, up to and including {@code target} when one is given.
+     *
+     * @param database the database to migrate
+     * @param target the id of the last migration to apply; empty for all of them
+     * @throws MigrationTestConfigurationException if the target is not a migration of the chain
+     */
+    MigrationResult migrate(DataSource database, Optional<String> target);
+
+    /** The engine's history table of the database, in order of execution; empty if it has none. */
+    List<HistoryEntry> history(DataSource database);
+}

@@ -1,0 +1,258 @@
+package io.github.migrationtest.core.flyway;
+
+import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.MigrationFailure;
+import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.Locations;
+import io.github.migrationtest.core.internal.SqlErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * A chain of Flyway migrations: locations, {@code flyway.*} properties and an optional
+ * {@link FlywayConfigurer}, run by the Flyway the user's project brings.
+ *
+ * <pre>{@code
+ * MigrationChain chain = FlywayChain.builder()
+ *         .locations("classpath:db/migration")
+ *         .property("flyway.placeholders.owner", "app")
+ *         .build();
+ * }</pre>
+ */
+public final class FlywayChain implements MigrationChain {
+
+    private final List<String> locations;
+    private final Map<String, String> properties;
+    private final FlywayConfigurer configurer;
+    private final ClassLoader classLoader;
+
+    private FlywayChain(Builder builder) {
+        this.locations = List.copyOf(builder.locations);
+        this.properties = Map.copyOf(builder.properties);
+        this.configurer = builder.configurer;
+        this.classLoader = builder.classLoader != null ? builder.classLoader
+                : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+                        FlywayChain.class.getClassLoader());
+    }
+
+    /** Starts describing a chain. */
+    public static Builder builder() {
+        FlywaySupport.require();
+        return new Builder();
+    }
+
+    /** The chain's locations. */
+    public List<String> locations() {
+        return locations;
+    }
+
+    @Override
+    public String engine() {
+        String version = Flyway.class.getPackage().getImplementationVersion();
+        return "Flyway " + (version == null ? FlywayVersion.read() : version);
+    }
+
+    @Override
+    public String description() {
+        return "Flyway chain " + String.join(", ", locations);
+    }
+
+    @Override
+    public String settings() {
+        return "locations=" + locations + "\nproperties=" + new TreeMap<>(properties) + "\nconfigurer="
+                + configurer.getClass().getName();
+    }
+
+    @Override
+    public void validate() {
+        if (locations.isEmpty()) {
+            throw new MigrationTestConfigurationException("The Flyway chain names no location. Give one, e.g."
+                    + " @MigrationTest(flyway = \"classpath:db/migration\").");
+        }
+        for (String location : locations) {
+            if (!Locations.exists(location, classLoader)) {
+                throw new MigrationTestConfigurationException("The Flyway location '" + location + "' does not exist. "
+                        + (Locations.isFileSystem(location)
+                        ? "No file or directory " + Locations.fileSystemPath(location).toAbsolutePath() + "."
+                        : "No directory " + Locations.classPathResource(location) + " is on the test class path (put"
+                        + " migrations under src/main/resources/" + Locations.classPathResource(location)
+                        + " or src/test/resources/" + Locations.classPathResource(location)
+                        + "; use filesystem:path for a directory outside the class path)."));
+            }
+        }
+    }
+
+    @Override
+    public List<Migration> migrations(DataSource database) {
+        return Arrays.stream(flyway(database, Optional.empty()).info().all())
+                .filter(info -> info.getState() != MigrationState.MISSING_SUCCESS
+                        && info.getState() != MigrationState.MISSING_FAILED)
+                .map(FlywayChain::toMigration)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public MigrationResult migrate(DataSource database, Optional<String> target) {
+        Flyway flyway = flyway(database, target);
+        long started = System.nanoTime();
+        int lastRankBefore = lastRank(flyway);
+        try {
+            flyway.migrate();
+            return MigrationResult.success(appliedSince(flyway, lastRankBefore), elapsed(started));
+        } catch (FlywayException e) {
+            List<Migration> applied = appliedSince(flyway, lastRankBefore);
+            MigrationFailure.Builder failure = SqlErrors.describe(e);
+            failedMigration(flyway, e).ifPresent(failure::migration);
+            return MigrationResult.failure(applied, failure.build(), elapsed(started));
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(DataSource database) {
+        List<HistoryEntry> history = new ArrayList<>();
+        for (MigrationInfo info : flyway(database, Optional.empty()).info().applied()) {
+            if (info.getInstalledRank() == null) {
+                continue;
+            }
+            history.add(new HistoryEntry(info.getInstalledRank(), idOf(info), info.getDescription(),
+                    info.getScript(), Optional.ofNullable(info.getChecksum()).map(String::valueOf),
+                    !info.getState().isFailed(),
+                    Optional.ofNullable(info.getInstalledOn()).map(java.util.Date::toInstant)));
+        }
+        return history;
+    }
+
+    private Flyway flyway(DataSource database, Optional<String> target) {
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .dataSource(database)
+                .locations(locations.toArray(String[]::new))
+                .configuration(properties);
+        target.ifPresent(configuration::target);
+        configurer.configure(configuration);
+        return configuration.load();
+    }
+
+    private static int lastRank(Flyway flyway) {
+        return Arrays.stream(flyway.info().applied())
+                .map(MigrationInfo::getInstalledRank).filter(Objects::nonNull)
+                .mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static List<Migration> appliedSince(Flyway flyway, int lastRankBefore) {
+        try {
+            return Arrays.stream(flyway.info().applied())
+                    .filter(info -> info.getInstalledRank() != null && info.getInstalledRank() > lastRankBefore)
+                    .filter(info -> !info.getState().isFailed())
+                    .map(FlywayChain::toMigration)
+                    .collect(Collectors.toUnmodifiableList());
+        } catch (FlywayException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The migration that failed: the one the engine's message names, else the first one that did
+     * not end up successfully applied. Empty for failures before any migration ran (validation).
+     */
+    private static Optional<Migration> failedMigration(Flyway flyway, FlywayException e) {
+        if (SqlErrors.sqlException(e).isEmpty()) {
+            return Optional.empty();
+        }
+        MigrationInfo[] all;
+        try {
+            all = flyway.info().all();
+        } catch (FlywayException infoFailure) {
+            return Optional.empty();
+        }
+        String message = SqlErrors.messageChain(e);
+        Map<String, MigrationInfo> notApplied = new LinkedHashMap<>();
+        for (MigrationInfo info : all) {
+            if (info.getState().isFailed() || info.getState() == MigrationState.PENDING) {
+                notApplied.put(info.getScript(), info);
+            }
+        }
+        return notApplied.values().stream().filter(info -> message.contains(info.getScript())).findFirst()
+                .or(() -> notApplied.values().stream().findFirst())
+                .map(FlywayChain::toMigration);
+    }
+
+    private static Migration toMigration(MigrationInfo info) {
+        return Migration.of(idOf(info), info.getDescription(), info.getScript(),
+                Optional.ofNullable(info.getChecksum()).map(String::valueOf));
+    }
+
+    static String idOf(MigrationInfo info) {
+        return info.getVersion() == null ? "R__" + info.getDescription() : info.getVersion().getVersion();
+    }
+
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Collects the settings of a {@link FlywayChain}. */
+    public static final class Builder {
+        private final List<String> locations = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private FlywayConfigurer configurer = new FlywayConfigurer.None();
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /** Adds locations such as {@code classpath:db/migration} or {@code filesystem:src/main/sql}. */
+        public Builder locations(String... more) {
+            locations.addAll(Arrays.asList(more));
+            return this;
+        }
+
+        /** Sets a Flyway property by its {@code flyway.*} key, e.g. {@code flyway.placeholders.owner}. */
+        public Builder property(String key, String value) {
+            if (!key.startsWith("flyway.")) {
+                throw new MigrationTestConfigurationException("Flyway property '" + key + "' must start with 'flyway.',"
+                        + " e.g. flyway.placeholders." + key + " or flyway.defaultSchema.");
+            }
+            properties.put(key, value);
+            return this;
+        }
+
+        /** Sets several Flyway properties. */
+        public Builder properties(Map<String, String> more) {
+            more.forEach(this::property);
+            return this;
+        }
+
+        /** Adjusts the configuration in code after locations and properties. */
+        public Builder configurer(FlywayConfigurer value) {
+            configurer = Objects.requireNonNull(value, "configurer");
+            return this;
+        }
+
+        /** The class loader that finds {@code classpath:} locations and Java migrations. */
+        public Builder classLoader(ClassLoader value) {
+            classLoader = value;
+            return this;
+        }
+
+        /** The chain. */
+        public FlywayChain build() {
+            return new FlywayChain(this);
+        }
+    }
+}

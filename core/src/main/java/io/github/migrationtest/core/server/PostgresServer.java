@@ -1,0 +1,38 @@
+package io.github.migrationtest.core.server;
+
+/**
+ * A running PostgreSQL server that tests create their databases on.
+ *
+ * <p>Servers are shared by all tests of a JVM; get one from {@link PostgresServers}. Only the
+ * registry stops them.
+ */
+public interface PostgresServer {
+
+    /** Where the server came from (never {@link ServerProvider#AUTO}). */
+    ServerProvider provider();
+
+    /** The major version, e.g. {@code 17}. */
+    int majorVersion();
+
+    /** The full version the server reports, e.g. {@code 17.6}. */
+    String version();
+
+    /** How to connect. */
+    ServerAddress address();
+
+    /** The server in a few words: provider, version and where it listens. */
+    default String describe() {
+        return provider().settingValue() + " PostgreSQL " + version() + " at " + address().host() + ":"
+                + address().port();
+    }
+
+    /**
+     * Asks the server to stay up after the run so that kept databases can be inspected.
+     *
+     * @return how to stop it by hand, if that is needed
+     */
+    String keepRunning();
+
+    /** Stops the server and frees what it holds, unless it was asked to keep running. */
+    void stop();
+}
