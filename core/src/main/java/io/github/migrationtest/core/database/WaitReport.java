@@ -61,7 +61,7 @@ final class WaitReport {
                 text.append(", database ").append(database);
             }
             text.append(")");
-            if (waitType != null) {
+            if (waitType != null && "active".equals(state)) {
                 text.append(" waiting on ").append(waitType).append("/").append(waitEvent);
                 text.append(wantedLocks(connection, pid));
             }
