@@ -23,6 +23,16 @@ final class ChildJvm {
      */
     static String failureOf(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
             throws IOException, InterruptedException {
+        String output = run(fixture, excluded, environment);
+        return output.lines().filter(l -> l.startsWith(FixtureLauncher.MARKER))
+                .map(l -> l.substring(FixtureLauncher.MARKER.length()).replace("\\n", "\n"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
+    }
+
+    /** Runs a fixture in a JVM like {@link #failureOf} does and returns everything it printed. */
+    static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
+            throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String filtered = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !excluded.test(entry))
@@ -38,9 +48,6 @@ final class ChildJvm {
             process.destroyForcibly();
             throw new AssertionError("The child JVM did not finish:\n" + output);
         }
-        return output.lines().filter(l -> l.startsWith(FixtureLauncher.MARKER))
-                .map(l -> l.substring(FixtureLauncher.MARKER.length()).replace("\\n", "\n"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
+        return output;
     }
 }

@@ -30,7 +30,7 @@ public final class EmbeddedServers {
 
     /** Starts a server of the given major version. */
     public static PostgresServer start(int major, Configuration configuration) {
-        Workspace workspace = Workspace.forCurrentUser();
+        Workspace workspace = Workspace.forCurrentUser(configuration);
         workspace.removeOrphanedServers();
         Binaries binaries = BinariesLocator.require(major, configuration).install(workspace);
         return EmbeddedPostgresServer.start(binaries, workspace, OsAccount.forServer(configuration));

@@ -60,8 +60,7 @@ class OrphanedServerTests {
     }
 
     private static Optional<Path> serverOwnedBy(long pid) throws Exception {
-        Path servers = Paths.get(System.getProperty("java.io.tmpdir"), "migrationtest-" + System.getProperty("user.name"),
-                "servers");
+        Path servers = Workspace.forCurrentUser().servers();
         try (Stream<Path> list = Files.list(servers)) {
             List<Path> directories = list.toList();
             for (Path directory : directories) {
