@@ -62,12 +62,15 @@ final class MigrationTestExtension implements ClassTemplateInvocationContextProv
     private static ClassTemplateInvocationContext invocation(MigrationTestSettings settings, MigrationChain chain,
             OptionalInt major) {
         ServerProvider provider = PostgresServers.resolve(settings.provider(), major, settings.configuration());
+        // An external server is already running: connect now, to check it and to learn its version.
+        OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
+                ? OptionalInt.of(PostgresServers.acquire(provider, major, settings.configuration()).majorVersion())
+                : major;
         DatabaseParameterResolver resolver = new DatabaseParameterResolver(settings, chain, provider, major);
         return new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
-                return major.isPresent() ? "PostgreSQL " + major.getAsInt() + " (" + provider.settingValue() + ")"
-                        : "PostgreSQL (" + provider.settingValue() + ")";
+                return "PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")";
             }
 
             @Override

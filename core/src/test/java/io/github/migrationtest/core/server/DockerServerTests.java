@@ -16,17 +16,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The docker provider, through Testcontainers. CI sets migrationtest.require-docker=true, where a
+ * The docker provider, through Testcontainers. CI sets MIGRATIONTEST_REQUIRE_DOCKER=true, where a
  * missing Docker API fails these tests; elsewhere they are skipped with the reason.
  */
 class DockerServerTests {
 
     @BeforeEach
     void dockerAnswersOrIsRequired() {
-        if (!Boolean.getBoolean("migrationtest.require-docker")) {
-            Assumptions.assumeTrue(DockerServers.dockerAnswers(), "No Docker API answers on this machine (set DOCKER_HOST,"
-                    + " or run with -Dmigrationtest.require-docker=true to make this a failure)");
-        }
+        boolean required = "true".equals(System.getenv("MIGRATIONTEST_REQUIRE_DOCKER"))
+                || Boolean.getBoolean("migrationtest.require-docker");
+        Assumptions.assumeTrue(required || DockerServers.dockerAnswers(), "No Docker API answers on this machine"
+                + " (set DOCKER_HOST; MIGRATIONTEST_REQUIRE_DOCKER=true makes this a failure instead)");
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
