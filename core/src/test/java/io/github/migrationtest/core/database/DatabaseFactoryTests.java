@@ -69,7 +69,8 @@ class DatabaseFactoryTests {
             assertThat(exists("mt_t_live_1")).isTrue();
             assertThat(exists("mt_t_kept_1")).isTrue();
         }
-        // The live run ended with its session: its databases are orphans now.
+        // The live run ended with its session (whose backend exits a moment after the connection closes).
+        awaitNoLease(654321);
         assertThat(factory.dropOrphans()).isEqualTo(1);
         assertThat(exists("mt_t_live_1")).isFalse();
     }
@@ -83,6 +84,20 @@ class DatabaseFactoryTests {
 
         assertThat(exists("mt_t_unmarked_1")).isTrue();
         assertThat(exists("postgres")).isTrue();
+    }
+
+    private void awaitNoLease(int run) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Connection c = factory.server().address().connect("postgres", "test"); Statement s = c.createStatement();
+                    var rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' and objid = " + run)) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The lease of run " + run + " was not released");
     }
 
     private void createWithComment(String name, String comment) throws SQLException {
