@@ -56,9 +56,10 @@ public class TableAssert extends AbstractSchemaObjectAssert<TableAssert, Table> 
     /** The foreign key on exactly these columns, whatever its (often generated) name. */
     public ConstraintAssert foreignKeyOn(String... columns) {
         String key = String.join(", ", columns);
-        return navigate(ConstraintAssert.class, Constraint.class, member("foreign key", "foreign keys",
-                name() + "(" + key + ")", t -> t.constraints(ConstraintType.FOREIGN_KEY),
-                c -> String.join(", ", c.columns()), key));
+        Lookup<Constraint> byColumns = member("foreign key", "foreign keys", name() + "(" + key + ")",
+                t -> t.constraints(ConstraintType.FOREIGN_KEY), c -> String.join(", ", c.columns()), key);
+        return navigate(ConstraintAssert.class, Constraint.class, byColumns.value()
+                .map(c -> Lookup.found("foreign key", name() + "." + c.name(), c)).orElse(byColumns));
     }
 
     /** The check constraint with this name. */

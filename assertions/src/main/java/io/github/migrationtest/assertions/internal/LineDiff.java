@@ -33,12 +33,12 @@ final class LineDiff {
                 lines.add("  " + before.get(i));
                 i++;
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add("+ " + after.get(j));
-                j++;
-            } else {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
                 lines.add("- " + before.get(i));
                 i++;
+            } else {
+                lines.add("+ " + after.get(j));
+                j++;
             }
         }
         return withContext(lines);

@@ -41,20 +41,19 @@ public final class Names {
         }
         List<T> matches = candidates.stream().filter(c -> nameOf.apply(c).name().equals(requested))
                 .collect(Collectors.toList());
-        List<T> inPublic = matches.stream().filter(c -> nameOf.apply(c).schema().equals("public"))
-                .collect(Collectors.toList());
-        if (inPublic.size() == 1) {
-            return Lookup.found(kind, nameOf.apply(inPublic.get(0)).toString(), inPublic.get(0));
-        }
-        if (matches.size() == 1) {
-            return Lookup.found(kind, nameOf.apply(matches.get(0)).toString(), matches.get(0));
+        List<QualifiedName> names = matches.stream().map(nameOf).distinct().collect(Collectors.toList());
+        if (names.contains(new QualifiedName("public", requested)) || names.size() == 1) {
+            QualifiedName name = names.contains(new QualifiedName("public", requested))
+                    ? new QualifiedName("public", requested) : names.get(0);
+            T first = matches.stream().filter(c -> nameOf.apply(c).equals(name)).findFirst().orElseThrow();
+            return Lookup.found(kind, name.toString(), first);
         }
         if (matches.isEmpty()) {
             return Lookup.missing(kind, "public." + requested, context(plural, "public", candidates, nameOf, schemas));
         }
-        List<String> where = matches.stream().map(c -> nameOf.apply(c).toString()).sorted().collect(Collectors.toList());
+        List<String> where = names.stream().map(QualifiedName::toString).sorted().collect(Collectors.toList());
         return Lookup.ambiguous(kind, requested, "The " + kind + " name \"" + requested + "\" is ambiguous: "
-                + "there is none in schema public but " + matches.size() + " in other schemas (" + String.join(", ", where)
+                + "there is none in schema public but " + where.size() + " in other schemas (" + String.join(", ", where)
                 + "). Qualify the name, e.g. " + method + "(\"" + where.get(0) + "\").");
     }
 
