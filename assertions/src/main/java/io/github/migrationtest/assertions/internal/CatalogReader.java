@@ -64,6 +64,10 @@ public final class CatalogReader {
             + " then quote_ident(co.collname) else quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end"
             + " from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = %s)";
 
+    /** Joins an object's comment as {@code d.description}; {@code obj_description()} per row is far slower. */
+    private static final String DESCRIPTION = " left join pg_description d on d.classoid = '%s'::regclass"
+            + " and d.objoid = %s and d.objsubid = %s";
+
     private final Connection connection;
     private final SnapshotOptions options;
     private final Map<Long, Relation> relations = new HashMap<>();
@@ -191,8 +195,9 @@ public final class CatalogReader {
                 + " case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end,"
                 + " p.parent_schema, p.parent_name, c.reloptions,"
                 + " case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end,"
-                + " c.relispopulated, obj_description(c.oid, 'pg_class')"
+                + " c.relispopulated, d.description"
                 + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + String.format(DESCRIPTION, "pg_class", "c.oid", "0")
                 + " left join lateral (select pn.nspname as parent_schema, pc.relname as parent_name"
                 + "   from pg_inherits i join pg_class pc on pc.oid = i.inhparent"
                 + "   join pg_namespace pn on pn.oid = pc.relnamespace"
@@ -222,9 +227,10 @@ public final class CatalogReader {
                 + " pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated,"
                 + " case when a.attcollation <> 0 and a.attcollation <> t.typcollation then "
                 + String.format(COLLATION_NAME, "a.attcollation") + " end,"
-                + " col_description(a.attrelid, a.attnum)"
+                + " d.description"
                 + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
                 + " join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid"
+                + String.format(DESCRIPTION, "pg_class", "a.attrelid", "a.attnum")
                 + " left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum"
                 + " where c.relkind in ('r', 'p', 'f') and a.attnum > 0 and not a.attisdropped"
                 + " and n.nspname = any(?) order by a.attrelid, a.attnum";
@@ -257,8 +263,9 @@ public final class CatalogReader {
                 + " fn.nspname, fc.relname,"
                 + " array(select a.attname::text from unnest(con.confkey) with ordinality k(num, ord)"
                 + "   join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.ord),"
-                + " con.confdeltype, con.confupdtype, obj_description(con.oid, 'pg_constraint')"
+                + " con.confdeltype, con.confupdtype, d.description"
                 + " from pg_constraint con join pg_class c on c.oid = con.conrelid"
+                + String.format(DESCRIPTION, "pg_constraint", "con.oid", "0")
                 + " join pg_namespace n on n.oid = c.relnamespace"
                 + " left join pg_class fc on fc.oid = con.confrelid"
                 + " left join pg_namespace fn on fn.oid = fc.relnamespace"
@@ -297,8 +304,9 @@ public final class CatalogReader {
                 + "   from generate_series(1, i.indnkeyatts) k order by k),"
                 + " array(select pg_get_indexdef(i.indexrelid, k, true)"
                 + "   from generate_series(i.indnkeyatts + 1, i.indnatts) k order by k),"
-                + " pg_get_expr(i.indpred, i.indrelid, true), obj_description(i.indexrelid, 'pg_class')"
+                + " pg_get_expr(i.indpred, i.indrelid, true), d.description"
                 + " from pg_index i join pg_class ic on ic.oid = i.indexrelid"
+                + String.format(DESCRIPTION, "pg_class", "i.indexrelid", "0")
                 + " join pg_namespace n on n.oid = ic.relnamespace join pg_am am on am.oid = ic.relam"
                 + " where n.nspname = any(?)";
         try (PreparedStatement statement = filtered(sql); ResultSet rs = statement.executeQuery()) {
