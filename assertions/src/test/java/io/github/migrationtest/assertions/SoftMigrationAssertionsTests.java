@@ -37,7 +37,8 @@ class SoftMigrationAssertionsTests {
         softly.assertThat(snapshot).enumType("industry").hasLabels("tech", "retail");
 
         // AssertJ appends the line of the failed check to each soft failure
-        assertThat(softly.errorsCollected()).extracting(e -> e.getMessage().substring(0, e.getMessage().lastIndexOf("\nat ")))
+        assertThat(softly.errorsCollected())
+                .extracting(e -> e.getMessage().substring(0, e.getMessage().lastIndexOf("\nat ")))
                 .containsExactly(
                 "Expecting column public.users.email to be not null, but it is nullable.",
                 "Expecting column public.orders.id to exist, but it does not.\nThe table public.orders does not"
