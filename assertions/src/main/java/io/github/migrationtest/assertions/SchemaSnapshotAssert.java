@@ -18,6 +18,7 @@ import io.github.migrationtest.assertions.schema.Table;
 import io.github.migrationtest.assertions.schema.View;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.config.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import org.assertj.core.api.AbstractAssert;
 public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, SchemaSnapshot> {
 
     /** The setting that makes {@link #matchesSnapshot(Path)} write the file instead of comparing with it. */
-    public static final String UPDATE_SNAPSHOTS = "migrationtest.update-snapshots";
+    public static final String UPDATE_SNAPSHOTS = Setting.UPDATE_SNAPSHOTS.key();
 
     private Navigator navigator = Navigator.HARD;
 
@@ -218,7 +219,7 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
     }
 
     private static boolean updateRequested() {
-        return Configuration.load().find(UPDATE_SNAPSHOTS).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        return Configuration.load().flag(Setting.UPDATE_SNAPSHOTS);
     }
 
     private static String read(Path file) {

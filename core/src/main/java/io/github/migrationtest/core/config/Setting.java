@@ -51,6 +51,10 @@ public enum Setting {
     KEEP_FAILED("migrationtest.keep-failed", "false",
             "Keep a failed test's database (and its server) and print how to connect to it."),
 
+    /** Rewrite committed schema snapshot files instead of comparing with them. */
+    UPDATE_SNAPSHOTS("migrationtest.update-snapshots", "false",
+            "Rewrite committed schema snapshot files (matchesSnapshot) instead of comparing with them; review and commit."),
+
     /** The time limit of one migration run. */
     MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",
             "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on.");
