@@ -52,4 +52,12 @@ public interface MigrationChain {
 
     /** The engine's history table of the database, in order of execution; empty if it has none. */
     List<HistoryEntry> history(DataSource database);
+
+    /**
+     * The SQL text of a migration, where the engine keeps migrations as SQL files; diagnoses read it
+     * for what the database no longer shows after a rollback (an enum the failed migration created).
+     */
+    default Optional<String> sql(Migration migration) {
+        return Optional.empty();
+    }
 }

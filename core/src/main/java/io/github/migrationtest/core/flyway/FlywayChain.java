@@ -139,6 +139,17 @@ public final class FlywayChain implements MigrationChain {
         return history;
     }
 
+    @Override
+    public Optional<String> sql(Migration migration) {
+        for (String location : locations) {
+            Optional<String> text = Locations.read(location, migration.script(), classLoader);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
     private Flyway flyway(DataSource database, Optional<String> target) {
         FluentConfiguration configuration = Flyway.configure(classLoader)
                 .dataSource(database)

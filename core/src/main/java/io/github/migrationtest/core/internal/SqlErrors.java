@@ -17,15 +17,18 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** The innermost SQL exception in the cause chain, if there is one. */
+    /**
+     * The outermost SQL exception in the cause chain, if there is one: the error that stopped the
+     * migration. (pgjdbc chains the error that aborted a transaction as the cause of the 25P02 that
+     * follows it; that earlier error stays in {@link MigrationFailure#engineMessage()}.)
+     */
     public static Optional<SQLException> sqlException(Throwable thrown) {
-        SQLException found = null;
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
-                found = sql;
+                return Optional.of(sql);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /**
