@@ -1,6 +1,7 @@
 package io.github.migrationtest.assertions;
 
 import io.github.migrationtest.assertions.error.ResultErrors;
+import io.github.migrationtest.core.Diagnosis;
 import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.MigrationResult;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>{@code
  * assertThat(db.migrate()).succeeded().hasApplied("1", "2", "3");
  * assertThat(db.migrate()).failedAt("3").withSqlState("22P02").withMessageContaining("Fintech ");
+ * assertThat(db.migrate()).failedAt("3").hasDiagnosis(Diagnosis.VALUES_OUTSIDE_ENUM_LABELS);
  * }</pre>
  */
 public class MigrationResultAssert extends AbstractAssert<MigrationResultAssert, MigrationResult> {
@@ -69,6 +71,20 @@ public class MigrationResultAssert extends AbstractAssert<MigrationResultAssert,
                 .orElseThrow(() -> assertionError(ResultErrors.shouldFailWithMessageButSucceeded(text, actual)));
         if (!failure.message().contains(text) && !failure.engineMessage().contains(text)) {
             throw assertionError(ResultErrors.shouldHaveMessageContaining(text, failure));
+        }
+        return myself;
+    }
+
+    /**
+     * Checks that the failure was diagnosed with a known cause, e.g.
+     * {@code Diagnosis.VALUES_OUTSIDE_ENUM_LABELS}; the message shows the whole failure otherwise.
+     */
+    public MigrationResultAssert hasDiagnosis(Diagnosis diagnosis) {
+        isNotNull();
+        MigrationFailure failure = actual.failure()
+                .orElseThrow(() -> assertionError(ResultErrors.shouldHaveDiagnosisButSucceeded(diagnosis, actual)));
+        if (!failure.diagnosis().equals(Optional.of(diagnosis))) {
+            throw assertionError(ResultErrors.shouldHaveDiagnosis(diagnosis, failure));
         }
         return myself;
     }

@@ -4,6 +4,7 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThatHistory;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.core.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.MigrationResult;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class MigrationResultAssertTests {
             MigrationResult result = db.migrate();
 
             assertThat(result).failed().failedAt("3").withSqlState("22P02").withMessageContaining("Fintech ")
-                    .hasApplied("1", "2");
+                    .hasDiagnosis(Diagnosis.VALUES_OUTSIDE_ENUM_LABELS).hasApplied("1", "2");
             assertThatHistory(db).hasIds("1", "2").hasNoFailedMigrations().doesNotContainIds("3");
             assertThat(db).table("companies").column("industry").hasType("text");
         }
@@ -46,6 +47,9 @@ class MigrationResultAssertTests {
                             + " instead:\n" + failure);
             assertThatThrownBy(() -> assertThat(result).withSqlState("42710"))
                     .hasMessage("Expecting the failure to have SQLSTATE 42710, but it had 22P02:\n" + failure);
+            assertThatThrownBy(() -> assertThat(result).hasDiagnosis(Diagnosis.MISSING_SCHEMA))
+                    .hasMessage("Expecting the failure to have diagnosis MISSING_SCHEMA, but it had"
+                            + " VALUES_OUTSIDE_ENUM_LABELS:\n" + failure);
         }
     }
 
@@ -62,6 +66,9 @@ class MigrationResultAssertTests {
             assertThatThrownBy(() -> assertThat(result).withSqlState("22P02"))
                     .hasMessage("Expecting the migration run to fail with SQLSTATE 22P02, but it succeeded and applied"
                             + " [1, 2].");
+            assertThatThrownBy(() -> assertThat(result).hasDiagnosis(Diagnosis.MISSING_SCHEMA))
+                    .hasMessage("Expecting the migration run to fail with diagnosis MISSING_SCHEMA, but it succeeded and"
+                            + " applied [1, 2].");
             assertThatThrownBy(() -> assertThat(result).hasApplied("1"))
                     .hasMessage("Expecting the migration run to have applied (in order):\n  [1]\nbut it applied:\n"
                             + "  [1, 2]\nunexpected: [2]");

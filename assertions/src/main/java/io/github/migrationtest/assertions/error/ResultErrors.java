@@ -1,5 +1,6 @@
 package io.github.migrationtest.assertions.error;
 
+import io.github.migrationtest.core.Diagnosis;
 import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.MigrationResult;
 import java.util.List;
@@ -54,6 +55,19 @@ public final class ResultErrors {
     /** The failure's message does not contain the text. */
     public static Message shouldHaveMessageContaining(String text, MigrationFailure failure) {
         return Message.of("Expecting the failure's message to contain:\n  " + text + "\nbut the failure was:\n"
+                + SchemaObjectErrors.indent(failure.describe()));
+    }
+
+    /** The run did not fail, so it has no diagnosis. */
+    public static Message shouldHaveDiagnosisButSucceeded(Diagnosis diagnosis, MigrationResult result) {
+        return Message.of("Expecting the migration run to fail with diagnosis " + diagnosis + ", but it succeeded and "
+                + applied(result) + ".");
+    }
+
+    /** The failure has another diagnosis, or none. */
+    public static Message shouldHaveDiagnosis(Diagnosis diagnosis, MigrationFailure failure) {
+        return Message.of("Expecting the failure to have diagnosis " + diagnosis + ", but it had "
+                + failure.diagnosis().map(Diagnosis::name).orElse("none") + ":\n"
                 + SchemaObjectErrors.indent(failure.describe()));
     }
 

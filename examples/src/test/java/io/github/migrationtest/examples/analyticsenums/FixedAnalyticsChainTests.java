@@ -1,10 +1,10 @@
 package io.github.migrationtest.examples.analyticsenums;
 
+import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
+import static io.github.migrationtest.assertions.MigrationAssertions.assertThatHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
 import io.github.migrationtest.junit.Migrated;
 import io.github.migrationtest.junit.MigrationTest;
 import org.junit.jupiter.api.Test;
@@ -13,22 +13,27 @@ import org.junit.jupiter.api.Test;
 @MigrationTest(flyway = "classpath:incidents/analytics-enums/fixed")
 class FixedAnalyticsChainTests {
 
+    // tag::fixed[]
     @Test
     void survivesTheRedeployWhenTheEnumExistsButItsMigrationIsNotRecorded(MigrationDatabase db) {
         AnalyticsDeployment.enumCreatedButMigrationUnrecorded(db);
 
-        MigrationResult result = db.migrate();
-
-        assertThat(result.failure()).isEmpty();
-        assertThat(result.appliedIds()).containsExactly("2");
-        assertThat(db.history()).extracting(HistoryEntry::id).containsExactly("1", "2");
-        assertThat(enumLabels(db, "platformtype")).containsExactly("meta_ads", "tiktok_ads", "google_ads");
+        assertThat(db.migrate()).succeeded().hasApplied("2");
+        assertThatHistory(db).hasIds("1", "2");
+        assertThat(db).enumType("platformtype").hasLabels("meta_ads", "tiktok_ads", "google_ads");
+        assertThat(db).table("campaign_metrics").column("platform").hasType("platformtype").isNotNull();
     }
+    // end::fixed[]
 
     @Test
     void stillInstallsOnAnEmptyDatabase(MigrationDatabase db) {
-        assertThat(db.migrate().appliedIds()).containsExactly("1", "2");
-        assertThat(enumLabels(db, "platformtype")).containsExactly("meta_ads", "tiktok_ads", "google_ads");
+        assertThat(db.migrate()).succeeded().hasApplied("1", "2");
+        assertThat(db).enumType("platformtype").hasLabels("meta_ads", "tiktok_ads", "google_ads");
+    }
+
+    @Test
+    void endsWithTheSchemaOfTheOriginalChain(@Migrated MigrationDatabase db) {
+        assertThat(db).matchesSnapshot("src/test/resources/incidents/analytics-enums/head.schema");
     }
 
     @Test
@@ -37,10 +42,5 @@ class FixedAnalyticsChainTests {
                 + " SELECT p, 'clicks', 'day', now(), 1 FROM unnest(enum_range(NULL::platformtype)) AS p");
 
         assertThat(db.query("select count(*) as n from campaign_metrics").get(0)).containsEntry("n", 3L);
-    }
-
-    private static java.util.List<Object> enumLabels(MigrationDatabase db, String type) {
-        return db.query("select enumlabel from pg_enum where enumtypid = ?::regtype order by enumsortorder", type)
-                .stream().map(row -> row.get("enumlabel")).toList();
     }
 }
