@@ -85,4 +85,13 @@ class FlywayChainTests {
                             org.assertj.core.groups.Tuple.tuple(2, "2", true));
         }
     }
+
+    @Test
+    void theHistoryTableFollowsTheSettings() {
+        assertThat(TestServers.flyway("db/enums").historyTable()).isEqualTo("flyway_schema_history");
+        assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.defaultSchema", "billing")
+                .property("flyway.table", "schema_history").build().historyTable()).isEqualTo("billing.schema_history");
+        assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.schemas", "app,audit")
+                .build().historyTable()).isEqualTo("app.flyway_schema_history");
+    }
 }
