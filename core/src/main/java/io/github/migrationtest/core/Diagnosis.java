@@ -31,7 +31,22 @@ public enum Diagnosis {
             "CREATE INDEX CONCURRENTLY waits for the transaction that holds the engine's migration lock"),
 
     /** The engine's migration lock is held by another session or by a process that is gone. */
-    MIGRATION_LOCK_HELD("the engine's migration lock is held by someone else");
+    MIGRATION_LOCK_HELD("the engine's migration lock is held by someone else"),
+
+    /** An enum label the migration adds exists already (added by hand, or by an unrecorded run). */
+    ENUM_LABEL_EXISTS("the enum label the migration adds already exists"),
+
+    /** An index of the name the migration creates exists, invalid: a CREATE INDEX CONCURRENTLY failed and left it. */
+    INVALID_INDEX_EXISTS("an invalid index left by a failed CREATE INDEX CONCURRENTLY is in the way"),
+
+    /** The history records a failed migration, and the engine refuses to go on until the history is repaired. */
+    FAILED_MIGRATION_RECORDED("the history records a failed migration"),
+
+    /** A migration changed after it was applied: its checksum differs from the one the history records. */
+    CHECKSUM_MISMATCH("a migration changed after it was applied"),
+
+    /** The history records a migration that the chain does not have (drift). */
+    APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have");
 
     private final String summary;
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -33,6 +34,7 @@ public final class MigrationDatabase implements AutoCloseable {
     private final DisposableDatabase database;
     private final MigrationChain chain;
     private final Duration migrationTimeout;
+    private final List<Seeded> seeds = new CopyOnWriteArrayList<>();
 
     /**
      * Binds a chain to a database.
@@ -146,6 +148,21 @@ public final class MigrationDatabase implements AutoCloseable {
     }
 
     /**
+     * Puts the database into a state before the chain runs, e.g.
+     * {@code db.seed(BrokenStates.enumCreatedButUnrecorded("2"))}.
+     *
+     * @param seed the state
+     * @return the applied state; closing it ends what the state keeps open (a session holding the
+     *     migration lock). Closing the database closes it too.
+     * @throws MigrationTestException if the database cannot be put into the state, with the reason
+     */
+    public Seeded seed(DatabaseSeed seed) {
+        Seeded seeded = Objects.requireNonNull(seed.applyTo(this), "the seed returned no Seeded; use Seeded.NOTHING");
+        seeds.add(seeded);
+        return seeded;
+    }
+
+    /**
      * Keeps the database after the test for inspection.
      *
      * @return how to connect to it, without the password
@@ -159,10 +176,16 @@ public final class MigrationDatabase implements AutoCloseable {
         return database;
     }
 
-    /** Drops the database, unless it was kept. */
+    /** Ends what seeded states keep open, then drops the database, unless it was kept. */
     @Override
     public void close() {
-        database.close();
+        try {
+            for (int i = seeds.size() - 1; i >= 0; i--) {
+                seeds.get(i).close();
+            }
+        } finally {
+            database.close();
+        }
     }
 
     @Override

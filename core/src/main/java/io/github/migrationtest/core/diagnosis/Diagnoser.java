@@ -16,7 +16,10 @@ import javax.sql.DataSource;
 public final class Diagnoser {
 
     private static final List<Rule> RULES = List.of(
+            new InvalidIndexRule(),
             new ExistingObjectRule(),
+            new EnumLabelRule(),
+            new HistoryRules(),
             new EnumValuesRule(),
             new MissingSchemaRule(),
             new TransactionRules(),

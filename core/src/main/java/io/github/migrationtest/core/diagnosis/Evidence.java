@@ -41,6 +41,15 @@ final class Evidence {
         }
     }
 
+    /** The engine's history; empty where it cannot be read (evidence is best effort). */
+    List<HistoryEntry> history() {
+        try {
+            return chain.history(database);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The rows of a query as lists of strings; empty where the query fails (evidence is best effort). */
     List<List<String>> rows(String sql, Object... parameters) {
         List<List<String>> rows = new ArrayList<>();

@@ -1,0 +1,105 @@
+package io.github.migrationtest.core.diagnosis;
+
+import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.Finding;
+import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.MigrationFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine refuses to migrate because its history disagrees with the chain: a failed migration is
+ * recorded, an applied migration changed (checksum), or the history has a migration the chain lacks.
+ * These stop the run before any migration, so the failure names no migration; the finding does.
+ */
+final class HistoryRules implements Rule {
+
+    private static final Pattern FAILED = Pattern.compile(
+            "(?:Detected failed migration to version|contains a failed migration to version) ([^\\s(!]+)");
+    private static final Pattern CHECKSUM = Pattern.compile("Migration checksum mismatch for migration version (\\S+)"
+            + "\\s*-> Applied to database : (\\S+)\\s*-> Resolved locally\\s*: (\\S+)");
+    private static final Pattern MISSING = Pattern.compile("Detected applied migration not resolved locally: ([^\\s]+?)\\.?\\s");
+
+    @Override
+    public Optional<Finding> diagnose(MigrationFailure failure, Evidence evidence) {
+        if (failure.kind() != MigrationFailure.Kind.ENGINE_ERROR) {
+            return Optional.empty();
+        }
+        String message = failure.engineMessage() + "\n";
+        Matcher failed = FAILED.matcher(message);
+        if (failed.find()) {
+            return Optional.of(failed(failed.group(1), evidence));
+        }
+        Matcher checksum = CHECKSUM.matcher(message);
+        if (checksum.find()) {
+            List<String> facts = new ArrayList<>();
+            do {
+                facts.add("migration " + checksum.group(1) + ": the history records checksum " + checksum.group(2)
+                        + ", the chain's migration has " + checksum.group(3));
+            } while (checksum.find());
+            return Optional.of(checksumMismatch(facts));
+        }
+        Matcher missing = MISSING.matcher(message);
+        if (missing.find()) {
+            List<String> ids = new ArrayList<>();
+            do {
+                ids.add(missing.group(1));
+            } while (missing.find());
+            return Optional.of(missing(ids, evidence));
+        }
+        return Optional.empty();
+    }
+
+    private static Finding failed(String id, Evidence evidence) {
+        List<String> facts = new ArrayList<>();
+        entry(id, evidence).ifPresent(e -> facts.add("the history records migration " + describe(e) + " as failed"));
+        evidence.rows("select c.relname, t.relname from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " join pg_class t on t.oid = i.indrelid where not i.indisvalid order by 1")
+                .forEach(r -> facts.add("index " + r.get(0) + " on " + r.get(1) + " is invalid, left by the failed run"));
+        return new Finding(Diagnosis.FAILED_MIGRATION_RECORDED,
+                "migration " + id + " failed in an earlier run, outside a transaction, and the engine recorded the"
+                        + " failure; it refuses to migrate until the history is repaired, and what the failed run did"
+                        + " before it stopped is still in the database.",
+                facts, "Undo or complete what the failed run left (see above), remove the failed entry (flyway repair),"
+                        + " and migrate again. Make the migration safe to rerun over its own partial work"
+                        + " (IF NOT EXISTS, DROP INDEX CONCURRENTLY IF EXISTS before CREATE INDEX CONCURRENTLY):"
+                        + " only a migration that runs outside a transaction can fail half way.");
+    }
+
+    private static Finding checksumMismatch(List<String> facts) {
+        return new Finding(Diagnosis.CHECKSUM_MISMATCH,
+                "a migration was edited after it was applied to this database: its checksum no longer matches"
+                        + " the history, and the engine refuses to migrate. The edit never reaches databases that"
+                        + " applied the old text.",
+                facts, "Revert the edit and put the change in a new migration. If the edit changes nothing that"
+                        + " matters (a comment, whitespace), realign the recorded checksum with flyway repair.");
+    }
+
+    private static Finding missing(List<String> ids, Evidence evidence) {
+        List<String> facts = new ArrayList<>();
+        for (String id : ids) {
+            facts.add(entry(id, evidence).map(e -> "the history records migration " + describe(e)
+                    + ", which the chain does not have").orElse("the history records migration " + id
+                    + ", which the chain does not have"));
+        }
+        return new Finding(Diagnosis.APPLIED_MIGRATION_MISSING,
+                "the database was migrated by a chain that had migration " + String.join(", ", ids) + " (another"
+                        + " branch, a release that was rolled back), and this chain does not have it: its changes may"
+                        + " be in the database while no migration of this chain accounts for them.",
+                facts, "Restore the migration to the chain, or, if it was removed on purpose, undo its changes and mark"
+                        + " it deleted (flyway repair), or let validation accept it:"
+                        + " flyway.ignoreMigrationPatterns=*:missing.");
+    }
+
+    private static Optional<HistoryEntry> entry(String id, Evidence evidence) {
+        return evidence.history().stream().filter(e -> e.id().equals(id)).reduce((first, second) -> second);
+    }
+
+    private static String describe(HistoryEntry entry) {
+        return entry.id() + " \"" + entry.description() + "\" (" + entry.script() + ")"
+                + entry.installedOn().map(t -> ", installed on " + t).orElse("");
+    }
+}
