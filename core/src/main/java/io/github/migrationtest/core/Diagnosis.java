@@ -45,6 +45,9 @@ public enum Diagnosis {
     /** A migration changed after it was applied: its checksum differs from the one the history records. */
     CHECKSUM_MISMATCH("a migration changed after it was applied"),
 
+    /** The database has objects but no history table: it predates the chain, and the engine will not touch it. */
+    EXISTING_SCHEMA_WITHOUT_HISTORY("the database has objects but no migration history"),
+
     /** The history records a migration that the chain does not have (drift). */
     APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have");
 

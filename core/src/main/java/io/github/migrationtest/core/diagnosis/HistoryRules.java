@@ -21,6 +21,7 @@ final class HistoryRules implements Rule {
             "(?:Detected failed migration to version|contains a failed migration to version) ([^\\s(!]+)");
     private static final Pattern CHECKSUM = Pattern.compile("Migration checksum mismatch for migration version (\\S+)"
             + "\\s*-> Applied to database : (\\S+)\\s*-> Resolved locally\\s*: (\\S+)");
+    private static final Pattern NON_EMPTY = Pattern.compile("Found non-empty schema\\(s\\) (.+?) but no schema history table");
     private static final Pattern MISSING = Pattern.compile("Detected applied migration not resolved locally: ([^\\s]+?)\\.?\\s");
 
     @Override
@@ -41,6 +42,10 @@ final class HistoryRules implements Rule {
                         + ", the chain's migration has " + checksum.group(3));
             } while (checksum.find());
             return Optional.of(checksumMismatch(facts));
+        }
+        Matcher nonEmpty = NON_EMPTY.matcher(message);
+        if (nonEmpty.find()) {
+            return Optional.of(nonEmpty(nonEmpty.group(1), evidence));
         }
         Matcher missing = MISSING.matcher(message);
         if (missing.find()) {
@@ -76,6 +81,25 @@ final class HistoryRules implements Rule {
                         + " applied the old text.",
                 facts, "Revert the edit and put the change in a new migration. If the edit changes nothing that"
                         + " matters (a comment, whitespace), realign the recorded checksum with flyway repair.");
+    }
+
+    private static Finding nonEmpty(String schemas, Evidence evidence) {
+        List<String> facts = new ArrayList<>();
+        List<String> tables = evidence.rows("select n.nspname || '.' || c.relname from pg_class c join pg_namespace n"
+                + " on n.oid = c.relnamespace where c.relkind in ('r', 'p') and n.nspname !~ '^pg_'"
+                + " and n.nspname <> 'information_schema' order by 1 limit 11").stream().map(r -> r.get(0)).toList();
+        if (!tables.isEmpty()) {
+            facts.add("tables already there: " + String.join(", ", tables.subList(0, Math.min(10, tables.size())))
+                    + (tables.size() > 10 ? ", ..." : ""));
+        }
+        return new Finding(Diagnosis.EXISTING_SCHEMA_WITHOUT_HISTORY,
+                "schema " + schemas + " has objects but no history table: the database was built before or without"
+                        + " the chain (by hand, by another tool), and Flyway refuses to guess which migrations it"
+                        + " already contains.",
+                facts, "Baseline it: flyway.baselineOnMigrate=true with flyway.baselineVersion set to the last migration"
+                        + " the database already matches, or to 0 to run them all - then the migrations that create"
+                        + " what may already exist must be idempotent (CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT"
+                        + " EXISTS).");
     }
 
     private static Finding missing(List<String> ids, Evidence evidence) {

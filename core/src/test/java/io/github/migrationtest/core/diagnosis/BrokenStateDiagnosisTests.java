@@ -98,6 +98,21 @@ class BrokenStateDiagnosisTests {
     }
 
     @Test
+    void tablesCreatedBeforeTheChainWithoutAHistory() {
+        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/existing-table")) {
+            db.execute("CREATE TABLE users (id bigint PRIMARY KEY)");
+
+            MigrationFailure failure = db.migrate().failure().orElseThrow();
+
+            Finding finding = finding(failure);
+            assertThat(finding.diagnosis()).isEqualTo(Diagnosis.EXISTING_SCHEMA_WITHOUT_HISTORY);
+            assertThat(finding.explanation()).startsWith("schema \"public\" has objects but no history table:");
+            assertThat(finding.evidence()).containsExactly("tables already there: public.users");
+            assertThat(finding.fix()).startsWith("Baseline it: flyway.baselineOnMigrate=true");
+        }
+    }
+
+    @Test
     void anEnumLabelAddedByHandBeforeTheMigrationThatAddsIt() {
         try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/label-exists")) {
             db.migrateTo("1");

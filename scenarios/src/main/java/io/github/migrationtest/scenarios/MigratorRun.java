@@ -1,0 +1,40 @@
+package io.github.migrationtest.scenarios;
+
+import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.MigrationResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one of several migrators started together did.
+ *
+ * @param number which migrator, from 1
+ * @param result its run: the migrations it applied itself (the history rows it wrote), and its failure, diagnosed
+ * @param recorded the history rows it wrote, successful or failed
+ */
+public record MigratorRun(int number, MigrationResult result, List<HistoryEntry> recorded) {
+
+    /** Validates and copies the components. */
+    public MigratorRun {
+        Objects.requireNonNull(result, "result");
+        recorded = List.copyOf(recorded);
+    }
+
+    /** The migrations it applied. */
+    public List<Migration> applied() {
+        return result.applied();
+    }
+
+    /** Whether its run ended without failure. */
+    public boolean succeeded() {
+        return result.succeeded();
+    }
+
+    /** One line: the migrator, what it applied, how it ended. */
+    public String describe() {
+        String applied = result.applied().isEmpty() ? "applied nothing" : "applied " + result.appliedIds();
+        return "migrator " + number + ": " + result.failure().map(f -> applied + ", then " + f.describe()
+                .replace("\n", "\n  ")).orElse(applied + " in " + result.duration().toMillis() + " ms");
+    }
+}

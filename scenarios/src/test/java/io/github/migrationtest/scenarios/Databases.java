@@ -1,0 +1,51 @@
+package io.github.migrationtest.scenarios;
+
+import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.server.ServerProvider;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The embedded PostgreSQL 17 the scenario tests share, and the test chains under src/test/resources/states. */
+public final class Databases {
+
+    static final Duration LIMIT = Duration.ofMinutes(1);
+
+    private Databases() {
+    }
+
+    public static PostgresServer server() {
+        return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
+    }
+
+    public static DatabaseFactory factory() {
+        return DatabaseFactory.on(server());
+    }
+
+    /** The original (broken) or fixed chain of a state's test resources, with extra Flyway properties as key, value. */
+    public static FlywayChain chain(String state, String variant, String... properties) {
+        FlywayChain.Builder builder = FlywayChain.builder().locations("classpath:states/" + state + "/" + variant)
+                // CREATE INDEX CONCURRENTLY waits forever for Flyway's default transactional lock.
+                .property("flyway.postgresql.transactional.lock", "false");
+        for (int i = 0; i < properties.length; i += 2) {
+            builder.property(properties[i], properties[i + 1]);
+        }
+        return builder.build();
+    }
+
+    /** An empty database with the chain bound. */
+    public static MigrationDatabase empty(FlywayChain chain) {
+        return new MigrationDatabase(factory().createEmpty(), chain, LIMIT);
+    }
+
+    /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
+    public static MigrationDatabase at(FlywayChain chain, String id) {
+        String template = factory().templates().templateAt(chain, Optional.of(id), LIMIT);
+        return new MigrationDatabase(factory().cloneOf(template), chain, LIMIT);
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE campaigns (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL
+);

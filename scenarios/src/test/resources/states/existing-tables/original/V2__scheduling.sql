@@ -1,0 +1,3 @@
+ALTER TABLE content ADD COLUMN day_number integer;
+ALTER TABLE content ADD COLUMN is_paused boolean DEFAULT false;
+CREATE INDEX idx_content_user_id ON content (user_id);
