@@ -1,9 +1,9 @@
-CREATE TABLE owners (
+CREATE TABLE IF NOT EXISTS owners (
     id bigserial PRIMARY KEY,
     email text NOT NULL UNIQUE CHECK (email LIKE '%@%')
 );
 
-CREATE TABLE companies (
+CREATE TABLE IF NOT EXISTS companies (
     id bigserial PRIMARY KEY,
     name varchar(100) NOT NULL,
     industry_type varchar(50),

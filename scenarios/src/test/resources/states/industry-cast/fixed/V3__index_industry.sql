@@ -1,1 +1,1 @@
-CREATE INDEX companies_industry_type ON companies (industry_type);
+CREATE INDEX IF NOT EXISTS companies_industry_type ON companies (industry_type);

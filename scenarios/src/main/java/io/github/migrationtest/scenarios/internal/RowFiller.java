@@ -89,7 +89,8 @@ public final class RowFiller {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
-                InsertedRow row = insert(connection, table, values, alsoMakeUp, new ArrayList<>(List.of(table.name())));
+                InsertedRow row = insert(connection, table, values, alsoMakeUp, new ArrayList<>(List.of(table.name())),
+                        new ArrayList<>());
                 connection.commit();
                 return row;
             } catch (RuntimeException | SQLException e) {
@@ -127,8 +128,14 @@ public final class RowFiller {
                         + database.name() + " has no table " + name + "."));
     }
 
+    /**
+     * Inserts a row and, first, the parents it needs.
+     *
+     * @param path the tables whose rows wait for this one, from the row asked for; {@code constraints} holds the
+     *     foreign keys between them
+     */
     private InsertedRow insert(Connection connection, Table table, Map<String, String> given, Set<String> alsoMakeUp,
-            List<QualifiedName> path) throws SQLException {
+            List<QualifiedName> path, List<Constraint> constraints) throws SQLException {
         for (String column : given.keySet()) {
             Column c = table.column(column).orElseThrow(() -> new MigrationTestException("Could not insert a row into "
                     + table.name() + ": it has no column " + column + " (its columns: "
@@ -141,7 +148,7 @@ public final class RowFiller {
         Map<String, String> values = new LinkedHashMap<>(given);
         List<InsertedRow> parents = new ArrayList<>();
         for (Constraint foreignKey : table.constraints(ConstraintType.FOREIGN_KEY)) {
-            parent(connection, table, foreignKey, given, path).ifPresent(parent -> {
+            parent(connection, table, foreignKey, given, path, constraints).ifPresent(parent -> {
                 parents.add(parent.row());
                 values.putAll(parent.keyValues());
             });
@@ -163,7 +170,7 @@ public final class RowFiller {
      * if the given values name one; else a new one.
      */
     private Optional<Parent> parent(Connection connection, Table table, Constraint constraint, Map<String, String> given,
-            List<QualifiedName> path) throws SQLException {
+            List<QualifiedName> path, List<Constraint> constraints) throws SQLException {
         ForeignKey foreignKey = constraint.foreignKey().orElseThrow();
         List<String> columns = constraint.columns();
         boolean required = columns.stream().anyMatch(c -> table.column(c).map(Column::notNull).orElse(false));
@@ -182,22 +189,34 @@ public final class RowFiller {
             return Optional.empty();
         }
         if (path.contains(parent.name())) {
-            List<QualifiedName> cycle = new ArrayList<>(path.subList(path.indexOf(parent.name()), path.size()));
-            cycle.add(parent.name());
-            throw new MigrationTestException("Could not insert a row into " + path.get(0) + ": foreign key "
-                    + constraint.name() + " (" + String.join(", ", columns) + ") of " + table.name() + " needs a row of "
-                    + parent.name() + " first, which closes a cycle of NOT NULL foreign keys ("
-                    + cycle.stream().map(QualifiedName::toString).collect(Collectors.joining(" -> "))
-                    + "). Give " + String.join(", ", columns) + " the key of an existing " + parent.name() + " row.");
+            throw cycle(path, constraints, constraint, parent.name());
         }
         path.add(parent.name());
-        InsertedRow row = insert(connection, parent, parentGiven, Set.of(), path);
+        constraints.add(constraint);
+        InsertedRow row = insert(connection, parent, parentGiven, Set.of(), path, constraints);
         path.remove(path.size() - 1);
+        constraints.remove(constraints.size() - 1);
         Map<String, String> keyValues = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             keyValues.put(columns.get(i), row.values().get(foreignKey.referencedColumns().get(i)));
         }
         return Optional.of(new Parent(row, keyValues));
+    }
+
+    private static MigrationTestException cycle(List<QualifiedName> path, List<Constraint> constraints,
+            Constraint closing, QualifiedName parent) {
+        int from = path.indexOf(parent);
+        List<String> tables = new ArrayList<>(path.subList(from, path.size()).stream().map(QualifiedName::toString).toList());
+        tables.add(parent.toString());
+        List<Constraint> through = new ArrayList<>(constraints.subList(from, constraints.size()));
+        through.add(closing);
+        // The row asked for can break the cycle: its own foreign key towards it can name an existing row.
+        Constraint first = constraints.isEmpty() ? closing : constraints.get(0);
+        QualifiedName firstParent = first.foreignKey().orElseThrow().referencedTable();
+        return new MigrationTestException("Could not insert a row into " + path.get(0) + ": its NOT NULL foreign keys"
+                + " form a cycle (" + String.join(" -> ", tables) + ", through " + through.stream()
+                .map(Constraint::name).collect(Collectors.joining(", ")) + "), so no row of it can be created first."
+                + " Give " + String.join(", ", first.columns()) + " the key of an existing " + firstParent + " row.");
     }
 
     private boolean exists(Connection connection, Table table, Map<String, String> key) throws SQLException {
@@ -235,10 +254,14 @@ public final class RowFiller {
         return new ArrayList<>(values);
     }
 
-    private static MigrationTestException noValue(Table table, Column column) {
-        return new MigrationTestException("Could not insert a row into " + table.name() + ": no value can be made up"
-                + " for column " + column.name() + " of type " + column.type() + ". Give it one, e.g. Rows.in(db)"
-                + ".insert(\"" + table.name() + "\", Map.of(\"" + column.name() + "\", ...)).");
+    private MigrationTestException noValue(Table table, Column column) {
+        Optional<Domain> domain = ColumnType.of(column.type(), schema).domain();
+        String why = domain.filter(d -> !d.checks().isEmpty()).map(d -> "no value made up for column " + column.name()
+                + " satisfies domain " + d.name() + " (" + d.checks().stream().map(DomainCheck::definition)
+                .collect(Collectors.joining(", ")) + ")").orElse("no value can be made up for column " + column.name()
+                + " of type " + column.type());
+        return new MigrationTestException("Could not insert a row into " + table.name() + ": " + why + ". Give it one,"
+                + " e.g. Rows.in(db).insert(\"" + table.name() + "\", Map.of(\"" + column.name() + "\", ...)).");
     }
 
     /** Values of the type that no earlier row has, as far as a counter (and the column's maximum) can tell. */
@@ -319,7 +342,7 @@ public final class RowFiller {
                             throw givenValuesRejected(table, given, e);
                         }
                         if (!next(connection, table, involved, candidates, chosen)) {
-                            throw unsatisfiable(table, involved, constraint, candidates);
+                            throw unsatisfiable(table, involved, constraint);
                         }
                     }
                     case "23505" -> {
@@ -498,18 +521,16 @@ public final class RowFiller {
         return valid;
     }
 
-    private MigrationTestException unsatisfiable(Table table, List<String> involved, String constraint,
-            Map<String, List<String>> candidates) {
+    private MigrationTestException unsatisfiable(Table table, List<String> involved, String constraint) {
         String definition = table.constraint(constraint).map(Constraint::definition)
                 .or(() -> schema.domains().stream().flatMap(d -> d.checks().stream())
                         .filter(c -> c.name().equals(constraint)).map(DomainCheck::definition).findFirst())
                 .orElse("");
-        int tried = involved.stream().mapToInt(c -> candidates.get(c).size()).reduce(1, (a, b) -> a * b);
         String columns = involved.stream().map(c -> table.name() + "." + c).collect(Collectors.joining(", "));
         return new MigrationTestException("Could not insert a row into " + table.name() + ": no value tried for "
                 + columns + " satisfies check constraint " + constraint + (definition.isEmpty() ? "" : " " + definition)
-                + " (" + tried + " tried). Give " + (involved.size() == 1 ? "the column a value" : "the columns values")
-                + " that do, e.g. Rows.in(db).insert(\"" + table.name() + "\", Map.of(\"" + involved.get(0)
+                + ". Give " + (involved.size() == 1 ? "the column a value that does" : "the columns values that do")
+                + ", e.g. Rows.in(db).insert(\"" + table.name() + "\", Map.of(\"" + involved.get(0)
                 + "\", ...)).");
     }
 

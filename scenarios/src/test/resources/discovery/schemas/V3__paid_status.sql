@@ -1,0 +1,1 @@
+ALTER TYPE billing.invoice_status ADD VALUE 'paid' AFTER 'sent';

@@ -1,0 +1,1 @@
+UPDATE billing.invoices SET amount = round(amount, 2);
