@@ -106,8 +106,11 @@ public final class TemplateCache {
                     + (index < 0 ? "no migration" : migrations.get(index).id()) + ", fingerprint " + fingerprint;
             DisposableDatabase template = factory.createTemplate(baseName, purpose);
             if (index >= 0) {
-                MigrationResult result = TimeLimitedRun.migrate(chain, template,
-                        Optional.of(migrations.get(index).id()), limit);
+                // The head needs no target, and a repeatable migration cannot be one.
+                Migration last = migrations.get(index);
+                Optional<String> engineTarget = index == migrations.size() - 1 || last.isRepeatable()
+                        ? Optional.empty() : Optional.of(last.id());
+                MigrationResult result = TimeLimitedRun.migrate(chain, template, engineTarget, limit);
                 migrationsApplied.addAndGet(result.applied().size());
                 if (!result.succeeded()) {
                     template.close();

@@ -1,0 +1,24 @@
+package io.github.migrationtest.junit;
+
+/** Chains with one defect each, run through the contract by {@link MigrationChainContractTests}. */
+class ContractTestCases {
+
+    /** A repeatable migration re-applied by every run. */
+    @MigrationTest(flyway = "classpath:db/contract/rerun-changes", provider = "embedded")
+    static class RerunChanges implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT);
+        }
+    }
+
+    /** A migration whose result depends on the database it runs in: upgrades end unlike a clean install. */
+    @MigrationTest(flyway = "classpath:db/contract/depends-on-database", provider = "embedded")
+    static class DependsOnDatabase implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT)
+                    .skip(Check.UPGRADE, "2", "deliberately skipped to show how skips are reported");
+        }
+    }
+}
