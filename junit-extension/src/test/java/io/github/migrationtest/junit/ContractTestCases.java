@@ -3,7 +3,7 @@ package io.github.migrationtest.junit;
 /** Chains with one defect each, run through the contract by {@link MigrationChainContractTests}. */
 class ContractTestCases {
 
-    /** A repeatable migration re-applied by every run. */
+    /** A repeatable migration whose checksum changes on every run: re-applied by every run. */
     @MigrationTest(flyway = "classpath:db/contract/rerun-changes", provider = "embedded")
     static class RerunChanges implements MigrationChainContract {
         @Override

@@ -21,7 +21,7 @@ class MigrationChainContractTests {
         assertThat(outcomes).containsEntry("an empty database migrates to the head", "SUCCESSFUL").hasSize(2);
         assertThat(outcomes.get("migrating a database at the head again applies nothing"))
                 .startsWith("FAILED: Migrating a database at the head again must apply nothing, but it applied"
-                        + " [R__order totals view]");
+                        + " [R__refresh order totals]");
     }
 
     @Test
