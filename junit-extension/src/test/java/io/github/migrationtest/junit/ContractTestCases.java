@@ -4,7 +4,7 @@ package io.github.migrationtest.junit;
 class ContractTestCases {
 
     /** A repeatable migration whose checksum changes on every run: re-applied by every run. */
-    @MigrationTest(flyway = "classpath:db/contract/rerun-changes", provider = "embedded")
+    @MigrationTest(flyway = "classpath:db/contract/rerunchanges", provider = "embedded")
     static class RerunChanges implements MigrationChainContract {
         @Override
         public ContractSettings contract() {
