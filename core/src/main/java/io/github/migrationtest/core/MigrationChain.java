@@ -54,6 +54,21 @@ public interface MigrationChain {
     List<HistoryEntry> history(DataSource database);
 
     /**
+     * The engine's history table as a name SQL can use: {@code flyway_schema_history}, or qualified
+     * ({@code billing.flyway_schema_history}) when the settings put it in a schema of its own.
+     * Scenarios edit it to recreate broken states (an unrecorded migration, a failed entry).
+     */
+    String historyTable();
+
+    /**
+     * The SQL text of a migration, where the engine keeps migrations as SQL files; diagnoses read it
+     * for what the database no longer shows after a rollback (an enum the failed migration created).
+     */
+    default Optional<String> sql(Migration migration) {
+        return Optional.empty();
+    }
+
+    /**
      * Undoes the newest applied migration (Flyway: its {@code U<version>__*.sql} undo script; Liquibase:
      * the changeset's rollback) and removes it from the history table.
      *

@@ -1,5 +1,6 @@
 package io.github.migrationtest.core;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,12 +15,14 @@ import java.util.Optional;
  * @param detail the server's DETAIL, if any
  * @param hint the server's HINT, if any
  * @param position the character position of the error in the statement, if the server gives one
- * @param waits for a run stopped by its time limit: what each session was waiting on, and for whom
+ * @param waits for a run stopped by its time limit: the active sessions of the database, what each
+ *     waited on, and who blocked it; empty otherwise
  * @param engineMessage the engine's own full account of the failure
+ * @param finding the known cause, when the failure matches one
  */
 public record MigrationFailure(Kind kind, Optional<Migration> migration, Optional<String> statement,
         Optional<String> sqlState, String message, Optional<String> detail, Optional<String> hint,
-        Optional<Integer> position, Optional<String> waits, String engineMessage) {
+        Optional<Integer> position, List<SessionWait> waits, String engineMessage, Optional<Finding> finding) {
 
     /** What kind of failure stopped a run. */
     public enum Kind {
@@ -47,8 +50,20 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(position, "position");
-        Objects.requireNonNull(waits, "waits");
+        waits = List.copyOf(waits);
         Objects.requireNonNull(engineMessage, "engineMessage");
+        Objects.requireNonNull(finding, "finding");
+    }
+
+    /** This failure with a diagnosis attached. */
+    public MigrationFailure withFinding(Finding value) {
+        return new MigrationFailure(kind, migration, statement, sqlState, message, detail, hint, position, waits,
+                engineMessage, Optional.of(value));
+    }
+
+    /** The diagnosis, if the failure matched a known cause. */
+    public Optional<Diagnosis> diagnosis() {
+        return finding.map(Finding::diagnosis);
     }
 
     /** Starts a failure of the given kind with the given message. */
@@ -71,7 +86,14 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         position.ifPresent(p -> text.append("\n  position: ").append(p));
         detail.ifPresent(d -> text.append("\n  detail: ").append(d));
         hint.ifPresent(h -> text.append("\n  hint: ").append(h));
-        waits.ifPresent(w -> text.append("\n").append(w.strip().indent(2).stripTrailing()));
+        if (kind == Kind.TIMEOUT) {
+            text.append("\n  When the time limit struck:");
+            if (waits.isEmpty()) {
+                text.append(" no session was active in the database.");
+            }
+            waits.forEach(w -> text.append("\n").append(w.describe("    ")));
+        }
+        finding.ifPresent(f -> text.append("\n").append(f.describe().indent(2).stripTrailing()));
         return text.toString();
     }
 
@@ -90,7 +112,7 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         private String detail;
         private String hint;
         private Integer position;
-        private String waits;
+        private List<SessionWait> waits = List.of();
         private String engineMessage;
 
         private Builder(Kind kind, String message) {
@@ -135,8 +157,8 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         }
 
         /** What the sessions waited on when the time limit struck. */
-        public Builder waits(String value) {
-            waits = value;
+        public Builder waits(List<SessionWait> value) {
+            waits = List.copyOf(value);
             return this;
         }
 
@@ -150,7 +172,7 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         public MigrationFailure build() {
             return new MigrationFailure(kind, Optional.ofNullable(migration), nonBlank(statement), nonBlank(sqlState),
                     message, nonBlank(detail), nonBlank(hint), Optional.ofNullable(position).filter(p -> p > 0),
-                    nonBlank(waits), engineMessage == null ? message : engineMessage);
+                    waits, engineMessage == null ? message : engineMessage, Optional.empty());
         }
 
         private static Optional<String> nonBlank(String value) {

@@ -4,6 +4,8 @@ import io.github.migrationtest.core.MigrationChain;
 import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.MigrationResult;
 import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.SessionWait;
+import io.github.migrationtest.core.diagnosis.Diagnoser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,11 +40,15 @@ public final class TimeLimitedRun {
     private TimeLimitedRun() {
     }
 
-    /** Migrates the database (to {@code target}, if given) within {@code limit}. */
+    /**
+     * Migrates the database (to {@code target}, if given) within {@code limit}; a failure comes back
+     * diagnosed where it matches a known cause.
+     */
     public static MigrationResult migrate(MigrationChain chain, DisposableDatabase database, Optional<String> target,
             Duration limit) {
         DataSource engineDataSource = database.dataSource(ENGINE_APPLICATION);
-        return run(database, limit, () -> chain.migrate(engineDataSource, target));
+        MigrationResult result = run(database, limit, () -> chain.migrate(engineDataSource, target));
+        return Diagnoser.diagnose(result, chain, database.dataSource("migrationtest-diagnosis"));
     }
 
     /** Runs any engine operation that returns a result within {@code limit}. */
@@ -52,7 +58,7 @@ public final class TimeLimitedRun {
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String waits = WaitReport.collect(database);
+            List<SessionWait> waits = WaitReport.collect(database);
             terminateEngineSessions(database);
             MigrationResult cut = aftermath(future);
             return timedOut(cut, limit, waits);
@@ -84,7 +90,7 @@ public final class TimeLimitedRun {
         }
     }
 
-    private static MigrationResult timedOut(MigrationResult cut, Duration limit, String waits) {
+    private static MigrationResult timedOut(MigrationResult cut, Duration limit, List<SessionWait> waits) {
         List<io.github.migrationtest.core.Migration> applied = cut == null ? List.of() : cut.applied();
         MigrationFailure.Builder failure = MigrationFailure.builder(MigrationFailure.Kind.TIMEOUT,
                 "the run did not finish within its time limit of " + describe(limit)

@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.database;
 
+import io.github.migrationtest.core.SessionWait;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,11 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * What the sessions of a database are waiting on and who holds it, read from pg_stat_activity and
- * pg_locks, in words: the answer to "why did the migration hang?".
+ * What the active sessions of a database wait on and who blocks them, read from pg_stat_activity
+ * and pg_locks: the answer to "why did the migration hang?".
  */
 final class WaitReport {
 
@@ -20,69 +21,62 @@ final class WaitReport {
             + " pg_blocking_pids(a.pid), a.datname"
             + " from pg_stat_activity a where %s and a.pid <> pg_backend_pid() and a.backend_type = 'client backend'"
             + " order by a.pid";
-    private static final String LOCKS = "select l.locktype, l.mode, l.granted,"
+    // Locks on system catalogs are taken by everyone and explain nothing; advisory locks are the engines' own.
+    private static final String LOCKS = "select l.granted, l.locktype, l.mode,"
             + " case when l.relation is not null then coalesce(l.relation::regclass::text, l.relation::text) end,"
-            + " l.classid, l.objid, l.transactionid::text, l.virtualxid"
-            + " from pg_locks l where l.pid = ? order by l.granted, l.locktype";
+            + " l.classid, l.objid, l.transactionid::text"
+            + " from pg_locks l left join pg_class c on c.oid = l.relation"
+            + " where l.pid = ? and l.locktype in ('relation', 'advisory', 'transactionid', 'virtualxid', 'object')"
+            + " and (c.oid is null or c.relnamespace <> 'pg_catalog'::regnamespace)"
+            + " order by l.granted, l.locktype, 4";
+    private static final int MOST_HELD_LOCKS = 6;
 
     private WaitReport() {
     }
 
-    static String collect(DisposableDatabase database) {
+    /** The active sessions of the database with their blockers; empty if it cannot be read. */
+    static List<SessionWait> collect(DisposableDatabase database) {
         try (Connection connection = database.server().address().connect(database.name(), "migrationtest-report")) {
-            List<Session> sessions = sessions(connection, "a.datname = current_database()");
-            if (sessions.isEmpty()) {
-                return "When the time limit struck, no session was active in " + database.name() + ".";
-            }
-            StringBuilder text = new StringBuilder("When the time limit struck:");
-            for (Session session : sessions) {
-                text.append("\n").append(session.describe(connection, "  "));
-                if (!session.blockers().isEmpty()) {
-                    for (Session blocker : sessions(connection, "a.pid = any(?)", session.blockers())) {
-                        text.append("\n    blocked by ").append(blocker.describe(connection, "    ").strip());
-                        text.append(heldLocks(connection, blocker.pid(), "      "));
+            List<SessionWait> report = new ArrayList<>();
+            for (Row row : rows(connection, "a.datname = current_database() and a.state = 'active'")) {
+                List<SessionWait> blockers = new ArrayList<>();
+                if (!row.blockers().isEmpty()) {
+                    for (Row blocker : rows(connection, "a.pid = any(?)", row.blockers())) {
+                        blockers.add(blocker.toWait(connection, List.of()));
                     }
                 }
+                report.add(row.toWait(connection, blockers));
             }
-            return text.toString();
+            return report;
         } catch (SQLException e) {
-            return "The sessions of " + database.name() + " could not be inspected: " + e.getMessage();
+            return List.of();
         }
     }
 
-    private record Session(int pid, String application, String state, String waitType, String waitEvent, double seconds,
+    private record Row(int pid, String application, String state, String waitType, String waitEvent, double seconds,
             String query, List<Integer> blockers, String database) {
 
-        String describe(Connection connection, String indent) {
-            StringBuilder text = new StringBuilder(indent).append("session ").append(pid).append(" (")
-                    .append(application == null || application.isEmpty() ? "no application name" : application)
-                    .append(", ").append(state).append(" for ").append(String.format(Locale.ROOT, "%.1f s", seconds));
-            if (database != null && !database.isEmpty()) {
-                text.append(", database ").append(database);
-            }
-            text.append(")");
-            if (waitType != null) {
-                text.append(" waiting on ").append(waitType).append("/").append(waitEvent);
-                text.append(wantedLocks(connection, pid));
-            }
-            if (query != null && !query.isBlank()) {
-                text.append("\n").append(indent).append("  ").append(state != null && state.startsWith("idle")
-                        ? "last statement: " : "running: ").append(oneLine(query));
-            }
-            return text.toString();
+        SessionWait toWait(Connection connection, List<SessionWait> blockedBy) {
+            boolean waiting = waitType != null && "active".equals(state);
+            return new SessionWait(pid, nullToEmpty(application), nullToEmpty(state), seconds, nullToEmpty(database),
+                    waiting ? Optional.of(waitType + "/" + waitEvent) : Optional.empty(), nullToEmpty(query),
+                    waiting ? locks(connection, pid, false) : List.of(),
+                    blockedBy.isEmpty() ? heldIfBlocking(connection, pid) : List.of(), blockedBy);
+        }
+
+        private List<String> heldIfBlocking(Connection connection, int pid) {
+            // Held locks matter for the blockers; they are read for every session only to keep this simple.
+            List<String> held = locks(connection, pid, true);
+            return held.size() > MOST_HELD_LOCKS ? held.subList(0, MOST_HELD_LOCKS) : held;
         }
     }
 
-    private static List<Session> sessions(Connection connection, String condition, Object... parameters)
-            throws SQLException {
-        List<Session> sessions = new ArrayList<>();
+    private static List<Row> rows(Connection connection, String condition, Object... parameters) throws SQLException {
+        List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(String.format(SESSIONS, condition))) {
             for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof List<?> list) {
-                    statement.setArray(i + 1, connection.createArrayOf("int4", list.toArray()));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
+                List<?> list = (List<?>) parameters[i];
+                statement.setArray(i + 1, connection.createArrayOf("int4", list.toArray()));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -93,22 +87,12 @@ final class WaitReport {
                             blockers.add(((Number) pid).intValue());
                         }
                     }
-                    sessions.add(new Session(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getDouble(6), rs.getString(7), blockers, rs.getString(9)));
+                    rows.add(new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getDouble(6), rs.getString(7), blockers, rs.getString(9)));
                 }
             }
         }
-        return sessions;
-    }
-
-    private static String wantedLocks(Connection connection, int pid) {
-        List<String> wanted = locks(connection, pid, false);
-        return wanted.isEmpty() ? "" : ", wants " + String.join(", ", wanted);
-    }
-
-    private static String heldLocks(Connection connection, int pid, String indent) {
-        List<String> held = locks(connection, pid, true);
-        return held.isEmpty() ? "" : "\n" + indent + "holds " + String.join(", ", held);
+        return rows;
     }
 
     private static List<String> locks(Connection connection, int pid, boolean granted) {
@@ -117,10 +101,9 @@ final class WaitReport {
             statement.setInt(1, pid);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getBoolean(3) != granted || "virtualxid".equals(rs.getString(1))) {
-                        continue;
+                    if (rs.getBoolean(1) == granted && !(granted && "virtualxid".equals(rs.getString(2)))) {
+                        result.add(rs.getString(3) + " on " + target(rs));
                     }
-                    result.add(rs.getString(2) + " on " + lockTarget(rs));
                 }
             }
         } catch (SQLException e) {
@@ -129,18 +112,17 @@ final class WaitReport {
         return result;
     }
 
-    private static String lockTarget(ResultSet rs) throws SQLException {
-        String type = rs.getString(1);
-        return switch (type) {
+    private static String target(ResultSet rs) throws SQLException {
+        return switch (rs.getString(2)) {
             case "relation" -> "relation " + rs.getString(4);
             case "advisory" -> "advisory lock (" + rs.getLong(5) + ", " + rs.getLong(6) + ")";
             case "transactionid" -> "transaction " + rs.getString(7);
-            default -> type;
+            case "virtualxid" -> "the end of another transaction (virtualxid)";
+            default -> rs.getString(2);
         };
     }
 
-    private static String oneLine(String query) {
-        String line = query.strip().replaceAll("\\s+", " ");
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -144,6 +144,26 @@ public final class FlywayChain implements MigrationChain {
         return history;
     }
 
+    @Override
+    public String historyTable() {
+        FluentConfiguration configuration = Flyway.configure(classLoader).configuration(properties);
+        configurer.configure(configuration);
+        String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+                : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
+        return schema == null ? configuration.getTable() : schema + "." + configuration.getTable();
+    }
+
+    @Override
+    public Optional<String> sql(Migration migration) {
+        for (String location : locations) {
+            Optional<String> text = Locations.read(location, migration.script(), classLoader);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Runs the undo script of the newest applied versioned migration and removes its history row, in
      * one transaction. Repeatable migrations have no undo and are left alone.

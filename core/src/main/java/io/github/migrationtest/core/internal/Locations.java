@@ -1,6 +1,9 @@
 package io.github.migrationtest.core.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -29,6 +32,25 @@ public final class Locations {
             return !urls.isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not look up " + location + " on the class path", e);
+        }
+    }
+
+    /** The text of a file inside a location, if it is there. */
+    public static Optional<String> read(String location, String relativePath, ClassLoader loader) {
+        try {
+            if (isFileSystem(location)) {
+                Path file = fileSystemPath(location).resolve(relativePath);
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+            }
+            URL url = loader.getResource(classPathResource(location) + "/" + relativePath);
+            if (url == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = url.openStream()) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -17,15 +17,18 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** The innermost SQL exception in the cause chain, if there is one. */
+    /**
+     * The outermost SQL exception in the cause chain, if there is one: the error that stopped the
+     * migration. (pgjdbc chains the error that aborted a transaction as the cause of the 25P02 that
+     * follows it; that earlier error stays in {@link MigrationFailure#engineMessage()}.)
+     */
     public static Optional<SQLException> sqlException(Throwable thrown) {
-        SQLException found = null;
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
-                found = sql;
+                return Optional.of(sql);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /**
@@ -67,8 +70,8 @@ public final class SqlErrors {
                 Method method = t.getClass().getMethod("getStatement");
                 if (method.getReturnType() == String.class) {
                     Object statement = method.invoke(t);
-                    if (statement instanceof String s && !s.isBlank()) {
-                        return Optional.of(s);
+                    if (statement instanceof String s && !withoutLeadingComments(s).isBlank()) {
+                        return Optional.of(withoutLeadingComments(s));
                     }
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -76,6 +79,25 @@ public final class SqlErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The statement without the comments engines keep in front of it (the script's header), so that
+     * messages start with the SQL that failed.
+     */
+    static String withoutLeadingComments(String statement) {
+        String rest = statement.strip();
+        while (true) {
+            if (rest.startsWith("--")) {
+                int end = rest.indexOf('\n');
+                rest = end < 0 ? "" : rest.substring(end + 1).strip();
+            } else if (rest.startsWith("/*")) {
+                int end = rest.indexOf("*/");
+                rest = end < 0 ? "" : rest.substring(end + 2).strip();
+            } else {
+                return rest;
+            }
+        }
     }
 
     /** The messages of the whole cause chain, one per line, without repeats. */

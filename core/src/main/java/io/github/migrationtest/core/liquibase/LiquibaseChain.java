@@ -38,6 +38,9 @@ import javax.sql.DataSource;
  */
 public final class LiquibaseChain implements MigrationChain {
 
+    private static final String PROPERTY_PREFIX = "liquibase.";
+    private static final String PARAMETERS = "parameters.";
+
     private final LiquibaseSettings settings;
     // Holds every Liquibase type; created only after LiquibaseSupport.require() has passed.
     private final LiquibaseEngine engine;
@@ -109,6 +112,25 @@ public final class LiquibaseChain implements MigrationChain {
     @Override
     public List<HistoryEntry> history(DataSource database) {
         return engine.history(database);
+    }
+
+    /**
+     * {@code databasechangelog} (or the table name Liquibase is configured with), qualified with the
+     * liquibase schema or else the default schema when the chain names one.
+     */
+    @Override
+    public String historyTable() {
+        return engine.historyTable();
+    }
+
+    /**
+     * The SQL of the changeset's {@code sql} and {@code sqlFile} changes (all of a formatted-SQL
+     * changeset), joined; empty for changesets of other changes, whose SQL Liquibase generates only
+     * against a database.
+     */
+    @Override
+    public Optional<String> sql(Migration migration) {
+        return engine.sql(migration);
     }
 
     /**
@@ -210,6 +232,47 @@ public final class LiquibaseChain implements MigrationChain {
             return this;
         }
 
+        /**
+         * Sets a setting by its {@code liquibase.*} key, as {@code @MigrationTest(properties)} gives them:
+         * {@code liquibase.contexts} and {@code liquibase.searchPath} (comma-separated),
+         * {@code liquibase.labels} (or {@code labelFilter}), {@code liquibase.parameters.<name>},
+         * {@code liquibase.defaultSchemaName} and {@code liquibase.liquibaseSchemaName}.
+         *
+         * @throws MigrationTestConfigurationException for any other key
+         */
+        public Builder property(String key, String value) {
+            Objects.requireNonNull(value, "value");
+            String name = key.startsWith(PROPERTY_PREFIX) ? key.substring(PROPERTY_PREFIX.length()) : "";
+            if (name.startsWith(PARAMETERS) && name.length() > PARAMETERS.length()) {
+                return parameter(name.substring(PARAMETERS.length()), value);
+            }
+            switch (name) {
+                case "contexts":
+                    return contexts(split(value));
+                case "labels":
+                case "labelFilter":
+                    return labels(value);
+                case "defaultSchemaName":
+                case "defaultSchema":
+                    return defaultSchema(value);
+                case "liquibaseSchemaName":
+                case "liquibaseSchema":
+                    return liquibaseSchema(value);
+                case "searchPath":
+                    return searchPath(split(value));
+                default:
+                    throw new MigrationTestConfigurationException("Unknown Liquibase property '" + key + "'. Use"
+                            + " liquibase.contexts, liquibase.labels, liquibase.parameters.<name>,"
+                            + " liquibase.defaultSchemaName, liquibase.liquibaseSchemaName or liquibase.searchPath.");
+            }
+        }
+
+        /** Sets several settings by their {@code liquibase.*} keys (see {@link #property(String, String)}). */
+        public Builder properties(Map<String, String> more) {
+            more.forEach(this::property);
+            return this;
+        }
+
         /** The class loader that finds the changelog on the class path; by default the context class loader. */
         public Builder classLoader(ClassLoader value) {
             classLoader = Objects.requireNonNull(value, "classLoader");
@@ -232,6 +295,10 @@ public final class LiquibaseChain implements MigrationChain {
             return new LiquibaseChain(new LiquibaseSettings(changelog, contexts, Optional.ofNullable(labels),
                     parameters, Optional.ofNullable(defaultSchema), Optional.ofNullable(liquibaseSchema), searchPath,
                     loader));
+        }
+
+        private static String[] split(String list) {
+            return Arrays.stream(list.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toArray(String[]::new);
         }
 
         private static String requireText(String value, String what) {

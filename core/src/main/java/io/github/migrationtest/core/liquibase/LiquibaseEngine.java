@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import liquibase.Contexts;
+import liquibase.GlobalConfiguration;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.change.AbstractSQLChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -151,6 +154,32 @@ final class LiquibaseEngine {
             String schema = Optional.ofNullable(database.getLiquibaseSchemaName())
                     .orElseGet(database::getDefaultSchemaName);
             return ChangelogHistory.read(session.connection, schema, database.getDatabaseChangeLogTableName());
+        });
+    }
+
+    String historyTable() {
+        // Liquibase creates the table unquoted, so PostgreSQL folds its name to lower case.
+        String table = GlobalConfiguration.DATABASECHANGELOG_TABLE_NAME.getCurrentValue().toLowerCase(Locale.ROOT);
+        return settings.liquibaseSchema().or(settings::defaultSchema).map(schema -> schema + "." + table)
+                .orElse(table);
+    }
+
+    Optional<String> sql(Migration migration) {
+        return withResources(resources -> {
+            ChangeLogParameters parameters = new ChangeLogParameters();
+            DatabaseChangeLog changeLog = parse(resources, parameters);
+            List<String> statements = new ArrayList<>();
+            for (ChangeSet changeSet : changeLog.getChangeSets()) {
+                if (changeSet.getId().equals(migration.id())
+                        && migration.author().map(changeSet.getAuthor()::equals).orElse(true)
+                        && DatabaseChangeLog.normalizePath(changeSet.getFilePath())
+                                .equals(DatabaseChangeLog.normalizePath(migration.script()))) {
+                    changeSet.getChanges().stream().filter(AbstractSQLChange.class::isInstance)
+                            .map(c -> ((AbstractSQLChange) c).getSql()).filter(t -> t != null && !t.isBlank())
+                            .map(String::strip).forEach(statements::add);
+                }
+            }
+            return statements.isEmpty() ? Optional.<String>empty() : Optional.of(String.join(";\n", statements));
         });
     }
 

@@ -23,6 +23,7 @@ public final class PostgresServers {
     private static final Map<String, PostgresServer> SERVERS = new LinkedHashMap<>();
     private static final List<Consumer<PostgresServer>> BEFORE_STOP = new CopyOnWriteArrayList<>();
     private static boolean shutdownHookInstalled;
+    private static int openSessions;
 
     private PostgresServers() {
     }
@@ -40,7 +41,8 @@ public final class PostgresServers {
             Configuration configuration) {
         ServerProvider resolved = resolve(provider, major, configuration);
         String key = resolved == ServerProvider.EXTERNAL
-                ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + major
+                ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
+                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":" + major
                 : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
         PostgresServer server = SERVERS.get(key);
         if (server == null) {
@@ -51,19 +53,34 @@ public final class PostgresServers {
         return server;
     }
 
-    /** Which provider {@code provider} stands for on this machine; resolves {@link ServerProvider#AUTO}. */
+    /**
+     * Which provider {@code provider} stands for on this machine, checked without starting anything:
+     * resolves {@link ServerProvider#AUTO}, and for an explicit provider verifies that it can work
+     * here (Testcontainers present and a Docker API answering; binaries found; an external URL given).
+     *
+     * @throws MigrationTestConfigurationException saying what is missing and how to provide it
+     */
     public static ServerProvider resolve(ServerProvider provider, OptionalInt major, Configuration configuration) {
-        if (provider != ServerProvider.AUTO) {
-            return provider;
-        }
-        if (DockerServers.dockerAnswers()) {
-            return ServerProvider.DOCKER;
-        }
         int wanted = major.orElse(defaultMajor(configuration));
-        if (EmbeddedServers.binariesAvailable(wanted, configuration)) {
-            return ServerProvider.EMBEDDED;
+        switch (provider) {
+            case DOCKER -> DockerServers.requireDocker();
+            case EMBEDDED -> EmbeddedServers.requireBinaries(wanted, configuration);
+            case EXTERNAL -> ExternalServers.requireUrl(configuration);
+            case AUTO -> {
+                if (DockerServers.dockerAnswers()) {
+                    return ServerProvider.DOCKER;
+                }
+                if (EmbeddedServers.binariesAvailable(wanted, configuration)) {
+                    return ServerProvider.EMBEDDED;
+                }
+                throw noServer(wanted);
+            }
         }
-        throw new MigrationTestConfigurationException("No PostgreSQL " + wanted + " server can be provided on this"
+        return provider;
+    }
+
+    private static MigrationTestConfigurationException noServer(int wanted) {
+        return new MigrationTestConfigurationException("No PostgreSQL " + wanted + " server can be provided on this"
                 + " machine (" + Setting.PROVIDER.key() + "=auto found no Docker API and no embedded binaries)."
                 + " Choose one of:\n"
                 + "  - docker: start Docker (or another Docker-compatible engine, with DOCKER_HOST set) and add the"
@@ -81,6 +98,41 @@ public final class PostgresServers {
      */
     public static void beforeStop(Consumer<PostgresServer> action) {
         BEFORE_STOP.add(action);
+    }
+
+    /**
+     * Opens a session: the servers stay up until every open session is closed, and are stopped when
+     * the last one closes. A test framework opens one per run so that servers stop when the run ends,
+     * even where runs nest (a test that launches tests); the JVM's exit stops them in any case.
+     */
+    public static synchronized Session openSession() {
+        openSessions++;
+        return new Session();
+    }
+
+    /** A claim on this JVM's servers; see {@link #openSession()}. */
+    public static final class Session implements AutoCloseable {
+        private boolean closed;
+
+        private Session() {
+        }
+
+        /** Releases the claim, stopping the servers if it was the last one. */
+        @Override
+        public void close() {
+            boolean last;
+            synchronized (PostgresServers.class) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                openSessions--;
+                last = openSessions == 0;
+            }
+            if (last) {
+                stopAll();
+            }
+        }
     }
 
     /** Stops every server of this JVM that was not asked to keep running. */

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -246,6 +248,57 @@ class LiquibaseChainTests {
         assertThat(one.settings()).isEqualTo(same.settings()).isEqualTo("changelog=db/changelog.xml\n"
                 + "contexts=[a, b]\nlabels=x\nparameters={k1=v1, k2=v2}\ndefaultSchema=app\nliquibaseSchema=\n"
                 + "searchPath=[]");
+    }
+
+    @Test
+    void theHistoryTableIsNamedWithItsSchemaAndServesPlainSql() {
+        MigrationChain chain = LiquibaseChain.builder().changelog("liquibase/schema/changelog.xml")
+                .defaultSchema("app").build();
+        try (DisposableDatabase database = TestDatabases.empty()) {
+            execute(database, "create schema app");
+            chain.migrate(database.dataSource(), Optional.empty());
+
+            assertThat(chain.historyTable()).isEqualTo("app.databasechangelog");
+            assertThat(TestDatabases.strings(database, "select count(*) from " + chain.historyTable()))
+                    .containsExactly("2");
+        }
+        assertThat(LiquibaseChain.builder().changelog("c.xml").build().historyTable()).isEqualTo("databasechangelog");
+        assertThat(LiquibaseChain.builder().changelog("c.xml").defaultSchema("app").liquibaseSchema("lb").build()
+                .historyTable()).isEqualTo("lb.databasechangelog");
+    }
+
+    @Test
+    void theSqlOfAChangesetIsItsSqlChanges() {
+        LiquibaseChain xml = LiquibaseChain.builder().changelog("liquibase/formats/changelog.xml").build();
+        LiquibaseChain sql = LiquibaseChain.builder().changelog("liquibase/formats/changelog.sql").build();
+        try (DisposableDatabase database = TestDatabases.empty()) {
+            List<Migration> xmlMigrations = xml.migrations(database.dataSource());
+            List<Migration> sqlMigrations = sql.migrations(database.dataSource());
+
+            assertThat(xml.sql(xmlMigrations.get(2))).contains("create table orders (id bigint primary key, user_id"
+                    + " bigint not null references users (id))");
+            assertThat(xml.sql(xmlMigrations.get(0))).isEmpty();
+            assertThat(sql.sql(sqlMigrations.get(1))).hasValueSatisfying(text -> assertThat(text)
+                    .startsWith("alter table users add column email text"));
+        }
+    }
+
+    @Test
+    void settingsCanBeGivenAsLiquibaseProperties() {
+        MigrationChain byProperties = LiquibaseChain.builder().changelog("db/changelog.xml")
+                .properties(new TreeMap<>(Map.of("liquibase.contexts", "a, b",
+                        "liquibase.labels", "x", "liquibase.parameters.owner", "app",
+                        "liquibase.defaultSchemaName", "app", "liquibase.searchPath", "src/main/resources")))
+                .build();
+        MigrationChain byMethods = LiquibaseChain.builder().changelog("db/changelog.xml").contexts("a", "b")
+                .labels("x").parameter("owner", "app").defaultSchema("app").searchPath("src/main/resources").build();
+
+        assertThat(byProperties.settings()).isEqualTo(byMethods.settings());
+        assertThatThrownBy(() -> LiquibaseChain.builder().property("liquibase.context", "test"))
+                .isInstanceOf(MigrationTestConfigurationException.class)
+                .hasMessage("Unknown Liquibase property 'liquibase.context'. Use liquibase.contexts, liquibase.labels,"
+                        + " liquibase.parameters.<name>, liquibase.defaultSchemaName, liquibase.liquibaseSchemaName"
+                        + " or liquibase.searchPath.");
     }
 
     @Test

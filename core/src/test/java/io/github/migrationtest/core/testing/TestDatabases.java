@@ -1,12 +1,10 @@
 package io.github.migrationtest.core.testing;
 
 import io.github.migrationtest.core.MigrationTestException;
-import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.database.DatabaseFactory;
 import io.github.migrationtest.core.database.DisposableDatabase;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +36,7 @@ public final class TestDatabases {
 
     /** The server all core tests share. */
     public static PostgresServer server() {
-        return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
+        return TestServers.embedded17();
     }
 
     /** A new empty database; closing it drops it. */

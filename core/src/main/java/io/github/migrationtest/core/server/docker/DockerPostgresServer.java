@@ -37,6 +37,9 @@ final class DockerPostgresServer implements PostgresServer {
                 .withDatabaseName("postgres")
                 .withUsername("postgres")
                 .withPassword(password)
+                // Creating databases copies hundreds of files; a RAM-backed data directory makes that ~10x faster.
+                .withEnv("PGDATA", "/var/lib/postgresql/ram/data")
+                .withTmpFs(java.util.Map.of("/var/lib/postgresql/ram", "rw"))
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                         "-c", "max_connections=300");
         try {

@@ -41,13 +41,28 @@ public final class DockerServers {
         return answers;
     }
 
-    /** Starts a container of the given major version. */
-    public static PostgresServer start(int major, Configuration configuration) {
+    /**
+     * Throws unless the docker provider can work here.
+     *
+     * @throws MigrationTestConfigurationException naming the dependency to add or the engine to start
+     */
+    public static void requireDocker() {
         if (!testcontainersPresent()) {
             throw new MigrationTestConfigurationException("The docker provider needs Testcontainers, which is not on the"
-                    + " class path. Add the test dependency " + COORDINATES
+                    + " test class path. Add the test dependency " + COORDINATES
                     + ", or use another provider (migrationtest.provider=embedded or external).");
         }
+        if (!dockerAnswers()) {
+            throw new MigrationTestConfigurationException("The docker provider needs a Docker API, and none answers on"
+                    + " this machine (no DOCKER_HOST, no Docker socket, or Testcontainers could not reach it). Start"
+                    + " Docker or a Docker-compatible engine (e.g. Podman's API service, with DOCKER_HOST set), or use"
+                    + " migrationtest.provider=embedded.");
+        }
+    }
+
+    /** Starts a container of the given major version. */
+    public static PostgresServer start(int major, Configuration configuration) {
+        requireDocker();
         return DockerPostgresServer.start(major, configuration);
     }
 

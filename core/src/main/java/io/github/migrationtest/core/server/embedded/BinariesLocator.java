@@ -53,13 +53,31 @@ final class BinariesLocator {
                         + "  - or use another provider (" + Setting.PROVIDER.key() + "=docker or external)."));
     }
 
+    /**
+     * The configured place: an installation directory (with bin/postgres), an io.zonky.test.postgres
+     * binaries jar, or a directory of such jars (one per major version, as maven-dependency-plugin's
+     * copy goal leaves them).
+     */
     private static BinarySource configuredDirectory(Path directory, int major) {
-        Path home = Files.isExecutable(directory.resolve("postgres")) ? directory.getParent() : directory;
-        if (home == null || !Files.isExecutable(home.resolve("bin/postgres"))) {
-            throw new MigrationTestConfigurationException(Setting.EMBEDDED_BINARIES.key() + " is '" + directory
-                    + "', which holds no bin/postgres. Point it at a PostgreSQL installation directory (the parent of"
-                    + " bin/), e.g. /usr/lib/postgresql/" + major + ".");
+        Platform platform = Platform.current();
+        if (Files.isRegularFile(directory) && directory.toString().endsWith(".jar")) {
+            return jarOfMajor(List.of(directory), major, directory, platform);
         }
+        Path home = Files.isExecutable(directory.resolve("postgres")) ? directory.getParent() : directory;
+        if (home != null && Files.isExecutable(home.resolve("bin/postgres"))) {
+            return installation(home, major);
+        }
+        List<Path> jars = binariesJars(directory, platform);
+        if (!jars.isEmpty()) {
+            return jarOfMajor(jars, major, directory, platform);
+        }
+        throw new MigrationTestConfigurationException(Setting.EMBEDDED_BINARIES.key() + " is '" + directory
+                + "', which holds no bin/postgres and no " + platform.artifactId() + " jar. Point it at a PostgreSQL"
+                + " installation directory (the parent of bin/), e.g. /usr/lib/postgresql/" + major
+                + ", or at a directory of " + ZonkyVersions.GROUP_ID + " binaries jars.");
+    }
+
+    private static BinarySource installation(Path home, int major) {
         String version = serverVersion(home).orElseThrow(() -> new MigrationTestConfigurationException(
                 home.resolve("bin/postgres") + " --version did not print a PostgreSQL version; is it a PostgreSQL server?"));
         if (majorOf(version) != major) {
@@ -68,6 +86,34 @@ final class BinariesLocator {
                     + ". Point it at " + major + " binaries or ask for postgres = \"" + majorOf(version) + "\".");
         }
         return new BinarySource.Directory(home, version);
+    }
+
+    private static BinarySource jarOfMajor(List<Path> jars, int major, Path configured, Platform platform) {
+        return jars.stream().filter(jar -> majorOfJar(jar) == major)
+                .max(Comparator.comparing(BinariesLocator::versionKey))
+                .<BinarySource>map(jar -> new BinarySource.JarArchive(jar, platform.resourceName()))
+                .orElseThrow(() -> new MigrationTestConfigurationException(Setting.EMBEDDED_BINARIES.key() + " is '"
+                        + configured + "', which has binaries of PostgreSQL " + jars.stream()
+                        .map(BinariesLocator::majorOfJar).distinct().sorted().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " but not of " + major + ". Add "
+                        + ZonkyVersions.coordinates(major) + " there."));
+    }
+
+    private static List<Path> binariesJars(Path directory, Platform platform) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(platform.artifactId() + "-"))
+                    .filter(f -> f.toString().endsWith(".jar")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static int majorOfJar(Path jar) {
+        Matcher m = JAR_VERSION.matcher(jar.getFileName().toString());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private static Optional<BinarySource> fromClassPath(int major, Platform platform) {

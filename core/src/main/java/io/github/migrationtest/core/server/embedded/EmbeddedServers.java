@@ -14,6 +14,15 @@ public final class EmbeddedServers {
         return BinariesLocator.locate(major, configuration).isPresent();
     }
 
+    /**
+     * Throws unless binaries of that major version can be found.
+     *
+     * @throws io.github.migrationtest.core.MigrationTestConfigurationException listing the ways to provide them
+     */
+    public static void requireBinaries(int major, Configuration configuration) {
+        BinariesLocator.require(major, configuration);
+    }
+
     /** The Maven coordinates of the binaries jar for a major version on this platform. */
     public static String coordinatesFor(int major) {
         return ZonkyVersions.coordinates(major);
@@ -21,7 +30,7 @@ public final class EmbeddedServers {
 
     /** Starts a server of the given major version. */
     public static PostgresServer start(int major, Configuration configuration) {
-        Workspace workspace = Workspace.forCurrentUser();
+        Workspace workspace = Workspace.forCurrentUser(configuration);
         workspace.removeOrphanedServers();
         Binaries binaries = BinariesLocator.require(major, configuration).install(workspace);
         return EmbeddedPostgresServer.start(binaries, workspace, OsAccount.forServer(configuration));

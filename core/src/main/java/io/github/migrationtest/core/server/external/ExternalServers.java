@@ -27,15 +27,8 @@ public final class ExternalServers {
      * CREATEDB granted, and of the requested major version if one is requested.
      */
     public static PostgresServer connect(OptionalInt major, Configuration configuration) {
-        String url = configuration.find(Setting.EXTERNAL_URL.key()).orElseThrow(() ->
-                new MigrationTestConfigurationException(Setting.PROVIDER.key() + "=external needs the server's JDBC URL:"
-                        + " set " + Setting.EXTERNAL_URL.key() + "=jdbc:postgresql://host:5432/postgres (and "
-                        + Setting.EXTERNAL_USER.key() + ", " + Setting.EXTERNAL_PASSWORD.key() + ")."));
-        Matcher m = URL.matcher(url);
-        if (!m.matches()) {
-            throw new MigrationTestConfigurationException(Setting.EXTERNAL_URL.key() + " is '" + url
-                    + "', which is not a PostgreSQL JDBC URL of the form jdbc:postgresql://host:5432/postgres.");
-        }
+        Matcher m = requireUrl(configuration);
+        String url = m.group();
         String database = m.group(3).isEmpty() ? "postgres" : m.group(3);
         ServerAddress address = new ServerAddress(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
                 configuration.get(Setting.EXTERNAL_USER), configuration.get(Setting.EXTERNAL_PASSWORD), database);
@@ -62,6 +55,24 @@ public final class ExternalServers {
                     + url + "): " + e.getMessage() + ". Check " + Setting.EXTERNAL_URL.key() + ", "
                     + Setting.EXTERNAL_USER.key() + " and " + Setting.EXTERNAL_PASSWORD.key() + ".", e);
         }
+    }
+
+    /**
+     * Checks that an external server is configured by a well-formed JDBC URL.
+     *
+     * @throws MigrationTestConfigurationException saying which setting to give
+     */
+    public static Matcher requireUrl(Configuration configuration) {
+        String url = configuration.find(Setting.EXTERNAL_URL.key()).orElseThrow(() ->
+                new MigrationTestConfigurationException(Setting.PROVIDER.key() + "=external needs the server's JDBC URL:"
+                        + " set " + Setting.EXTERNAL_URL.key() + "=jdbc:postgresql://host:5432/postgres (and "
+                        + Setting.EXTERNAL_USER.key() + ", " + Setting.EXTERNAL_PASSWORD.key() + ")."));
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new MigrationTestConfigurationException(Setting.EXTERNAL_URL.key() + " is '" + url
+                    + "', which is not a PostgreSQL JDBC URL of the form jdbc:postgresql://host:5432/postgres.");
+        }
+        return m;
     }
 
     /** A server someone else runs; never stopped by migrationtest. */

@@ -1,0 +1,43 @@
+package io.github.migrationtest.assertions.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationtest.assertions.Postgres;
+import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.server.ServerProvider;
+import java.util.OptionalInt;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The catalog queries on every other supported major version (the build copies their binaries into
+ * target/pg-binaries). The texts of views and functions differ between versions, so this compares
+ * everything else with PostgreSQL 17.
+ */
+class OtherVersionsTests {
+
+    @ParameterizedTest
+    @ValueSource(ints = {12, 13, 14, 15, 16, 18})
+    void capturesTheFixtureLikePostgres17(int major) {
+        Configuration configuration = Configuration.load();
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(major), configuration);
+        try (DisposableDatabase other = DatabaseFactory.on(server).createEmpty();
+                DisposableDatabase reference = Postgres.emptyDatabase()) {
+            Postgres.runScript(other, "fixture/every-kind.sql");
+            Postgres.runScript(reference, "fixture/every-kind.sql");
+
+            SchemaSnapshot snapshot = SchemaSnapshot.of(other.dataSource());
+            SchemaDiff diff = SchemaDiff.between(SchemaSnapshot.of(reference.dataSource()), snapshot);
+
+            assertThat(snapshot.serverVersion()).startsWith(major + ".");
+            assertThat(diff.changes()).allSatisfy(change -> assertThat(change.attribute())
+                    .as(change.describe()).hasValueSatisfying(a -> assertThat(a).isIn("definition", "version")));
+            assertThat(snapshot.enumType("industry").orElseThrow().labels()).containsExactly("tech", "media", "retail");
+            assertThat(snapshot.index("tags_name_key").orElseThrow().valid()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+create type industry as enum ('fintech', 'retail');

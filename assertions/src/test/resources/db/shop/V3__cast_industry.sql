@@ -1,0 +1,1 @@
+alter table companies alter column industry type industry using industry::industry;

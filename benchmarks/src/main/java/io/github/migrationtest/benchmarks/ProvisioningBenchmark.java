@@ -1,0 +1,100 @@
+package io.github.migrationtest.benchmarks;
+
+import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.database.TimeLimitedRun;
+import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.embedded.EmbeddedServers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a test's database costs: the naive approach (migrate an empty database per test) against
+ * cloning a migrated template, with both of PostgreSQL's clone strategies, on a data directory in
+ * RAM and on disk.
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am compile exec:java \
+ *     -Dexec.mainClass=io.github.migrationtest.benchmarks.ProvisioningBenchmark [-Dexec.args="100 15"]
+ * </pre>
+ * Arguments: number of migrations (default 100) and repetitions per approach (default 15). Uses the
+ * embedded PostgreSQL 17 from the class path.
+ */
+public final class ProvisioningBenchmark {
+
+    private ProvisioningBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int migrations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        Path chainDirectory = Chains.tables(migrations);
+        FlywayChain chain = FlywayChain.builder().locations("filesystem:" + chainDirectory).build();
+        System.out.printf("%d migrations (one table, its identity sequence and two indexes each), %d repetitions%n",
+                migrations, repetitions);
+        try {
+            for (String placement : List.of("auto", System.getProperty("java.io.tmpdir"))) {
+                measure(chain, placement, repetitions);
+            }
+        } finally {
+            Chains.delete(chainDirectory);
+        }
+    }
+
+    private static void measure(FlywayChain chain, String dataDirectory, int repetitions) throws Exception {
+        long serverStart = System.nanoTime();
+        PostgresServer server = EmbeddedServers.start(17,
+                Configuration.load(Map.of("migrationtest.embedded.data-directory", dataDirectory)));
+        double startMillis = (System.nanoTime() - serverStart) / 1e6;
+        try {
+            DatabaseFactory factory = DatabaseFactory.on(server);
+            String template = factory.templates().templateAt(chain, Optional.empty(), Duration.ofMinutes(5));
+            Stopwatch migrate = new Stopwatch("naive: empty database + Flyway migrate");
+            Stopwatch walLog = new Stopwatch("CREATE DATABASE .. TEMPLATE, STRATEGY WAL_LOG");
+            Stopwatch fileCopy = new Stopwatch("CREATE DATABASE .. TEMPLATE, STRATEGY FILE_COPY");
+            Stopwatch emptyWal = new Stopwatch("CREATE DATABASE .. TEMPLATE template0, WAL_LOG");
+            Stopwatch emptyFile = new Stopwatch("CREATE DATABASE .. TEMPLATE template0, FILE_COPY");
+            Stopwatch clone = new Stopwatch("framework: clone of the head template");
+            Stopwatch empty = new Stopwatch("framework: empty database");
+            Stopwatch drop = new Stopwatch("framework: drop a database");
+            try (Connection admin = server.address().connect("postgres", "benchmark");
+                    Statement sql = admin.createStatement()) {
+                for (int i = 0; i < repetitions; i++) {
+                    migrate.time(() -> {
+                        try (DisposableDatabase db = factory.createEmpty()) {
+                            TimeLimitedRun.migrate(chain, db, Optional.empty(), Duration.ofMinutes(5));
+                        }
+                    });
+                    walLog.time(() -> sql.execute("CREATE DATABASE bench_1 TEMPLATE " + template + " STRATEGY WAL_LOG"));
+                    fileCopy.time(() -> sql.execute("CREATE DATABASE bench_2 TEMPLATE " + template + " STRATEGY FILE_COPY"));
+                    emptyWal.time(() -> sql.execute("CREATE DATABASE bench_3 TEMPLATE template0 STRATEGY WAL_LOG"));
+                    emptyFile.time(() -> sql.execute("CREATE DATABASE bench_4 TEMPLATE template0 STRATEGY FILE_COPY"));
+                    for (int n = 1; n <= 4; n++) {
+                        sql.execute("DROP DATABASE bench_" + n);
+                    }
+                    DisposableDatabase[] db = new DisposableDatabase[2];
+                    clone.time(() -> db[0] = factory.cloneOf(template));
+                    empty.time(() -> db[1] = factory.createEmpty());
+                    drop.time(db[0]::close);
+                    db[1].close();
+                }
+            }
+            System.out.printf("%nPostgreSQL %s, data directory %s, server start %.0f ms%n", server.version(),
+                    dataDirectory.equals("auto") ? "in RAM (auto)" : "on disk (" + dataDirectory + ")", startMillis);
+            for (Stopwatch s : List.of(migrate, walLog, fileCopy, emptyWal, emptyFile, clone, empty, drop)) {
+                System.out.println(s.summary());
+            }
+            System.out.println(migrate.ratioTo(clone));
+            System.out.println(walLog.ratioTo(fileCopy));
+        } finally {
+            server.stop();
+        }
+    }
+}

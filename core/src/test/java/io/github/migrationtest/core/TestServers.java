@@ -1,0 +1,34 @@
+package io.github.migrationtest.core;
+
+import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.server.ServerProvider;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/** The embedded PostgreSQL 17 server the core tests share, and shortcuts onto it. */
+public final class TestServers {
+
+    private TestServers() {
+    }
+
+    public static PostgresServer embedded17() {
+        return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
+    }
+
+    public static DatabaseFactory databases() {
+        return DatabaseFactory.on(embedded17());
+    }
+
+    public static FlywayChain flyway(String location) {
+        return FlywayChain.builder().locations("classpath:" + location).build();
+    }
+
+    /** An empty database with a Flyway chain from the test resources bound. */
+    public static MigrationDatabase emptyDatabase(String location) {
+        return new MigrationDatabase(databases().createEmpty(), flyway(location), Duration.ofMinutes(1));
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TYPE industry AS ENUM ('tech', 'media', 'retail');

@@ -1,0 +1,1 @@
+ALTER TABLE companies ALTER COLUMN industry_type TYPE industry USING industry_type::industry;

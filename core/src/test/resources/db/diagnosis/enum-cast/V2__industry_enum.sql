@@ -1,0 +1,2 @@
+CREATE TYPE industry AS ENUM ('tech', 'media', 'retail');
+ALTER TABLE companies ALTER COLUMN industry_type TYPE industry USING industry_type::industry;

@@ -1,0 +1,1 @@
+CREATE TABLE auth.profiles (id uuid PRIMARY KEY, display_name text);

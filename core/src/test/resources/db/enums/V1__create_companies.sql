@@ -1,0 +1,1 @@
+CREATE TABLE companies (id bigint PRIMARY KEY, name text NOT NULL);

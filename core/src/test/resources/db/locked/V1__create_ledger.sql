@@ -1,0 +1,1 @@
+CREATE TABLE ledger (id bigint PRIMARY KEY, amount numeric NOT NULL);

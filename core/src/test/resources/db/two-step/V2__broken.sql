@@ -1,0 +1,2 @@
+ALTER TABLE ${table_name} ADD COLUMN note text;
+SELECT 1 / 0;

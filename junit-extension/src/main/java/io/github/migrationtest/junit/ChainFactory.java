@@ -1,0 +1,59 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.MigrationTestConfigurationException;
+import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.flyway.FlywayConfigurer;
+import io.github.migrationtest.core.flyway.FlywaySupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */
+final class ChainFactory {
+
+    private ChainFactory() {
+    }
+
+    static MigrationChain create(MigrationTestSettings settings, Class<?> testClass) {
+        MigrationTest annotation = settings.annotation();
+        boolean flyway = annotation.flyway().length > 0;
+        boolean liquibase = !annotation.liquibase().isBlank();
+        if (flyway && liquibase) {
+            throw new MigrationTestConfigurationException("It names two"
+                    + " chains (flyway and liquibase). A test class tests one chain; split it into two classes.");
+        }
+        if (!flyway && !liquibase) {
+            throw new MigrationTestConfigurationException("It names no"
+                    + " chain. Say where the migrations are, e.g. @MigrationTest(flyway = \"classpath:db/migration\")"
+                    + " or @MigrationTest(liquibase = \"db/changelog/db.changelog-master.yaml\").");
+        }
+        MigrationChain chain = flyway ? flywayChain(settings, testClass) : liquibaseChain(settings, testClass);
+        chain.validate();
+        return chain;
+    }
+
+    private static MigrationChain flywayChain(MigrationTestSettings settings, Class<?> testClass) {
+        FlywaySupport.require();
+        FlywayChain.Builder builder = FlywayChain.builder()
+                .locations(settings.annotation().flyway())
+                .properties(settings.engineProperties("flyway."))
+                .classLoader(testClass.getClassLoader());
+        Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
+        if (configurer != FlywayConfigurer.None.class) {
+            builder.configurer(instantiate(configurer));
+        }
+        return builder.build();
+    }
+
+    private static MigrationChain liquibaseChain(MigrationTestSettings settings, Class<?> testClass) {
+        throw new MigrationTestConfigurationException("Liquibase chains are not supported yet.");
+    }
+
+    private static <T> T instantiate(Class<T> type) {
+        try {
+            return ReflectionSupport.newInstance(type);
+        } catch (RuntimeException e) {
+            throw new MigrationTestConfigurationException(type.getName() + " cannot be created: it needs a public"
+                    + " no-argument constructor (" + e + ").", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.server.ServerProvider;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives test methods their databases for one PostgreSQL version of a {@code @MigrationTest} class.
+ * Holds only the immutable settings of that version; each test's databases live in the test's store,
+ * which drops them when the test ends.
+ */
+final class DatabaseParameterResolver implements ParameterResolver, AfterTestExecutionCallback {
+
+    private static final Namespace NAMESPACE = Namespace.create(MigrationTestExtension.class);
+    private static final String OPENED = "databases";
+
+    private final MigrationTestSettings settings;
+    private final MigrationChain chain;
+    private final ServerProvider provider;
+    private final OptionalInt major;
+
+    DatabaseParameterResolver(MigrationTestSettings settings, MigrationChain chain, ServerProvider provider,
+            OptionalInt major) {
+        this.settings = settings;
+        this.chain = chain;
+        this.provider = provider;
+        this.major = major;
+    }
+
+    static boolean isDatabaseType(Class<?> type) {
+        return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        // Class-level methods (@BeforeAll, constructors) are answered by MigrationTestExtension.
+        return extensionContext.getTestMethod().isPresent()
+                && parameterContext.getDeclaringExecutable() instanceof Method
+                && isDatabaseType(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        DatabaseState state = DatabaseState.of(parameterContext.getParameter());
+        ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
+        MigrationDatabase database = store.getOrComputeIfAbsent("database:" + state.key(),
+                key -> open(state, extensionContext), MigrationDatabase.class);
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == DataSource.class) {
+            return database.dataSource();
+        }
+        if (type == Connection.class) {
+            return store.getOrComputeIfAbsent("connection:" + state.key(), key -> connect(database),
+                    CloseableConnection.class).connection();
+        }
+        return database;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (!settings.keepFailed() || context.getExecutionException().isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<MigrationDatabase> opened = context.getStore(NAMESPACE).get(OPENED, List.class);
+        if (opened == null) {
+            return;
+        }
+        for (MigrationDatabase database : opened) {
+            String message = database.keep();
+            context.publishReportEntry("migrationtest.kept-database", message);
+            System.err.println("[migrationtest] " + context.getDisplayName() + " failed. " + message);
+        }
+    }
+
+    private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
+        PostgresServer server = server(context);
+        DatabaseFactory factory = DatabaseFactory.on(server);
+        DisposableDatabase database;
+        try {
+            database = state.migrated()
+                    ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
+                    : factory.createEmpty();
+        } catch (MigrationTestException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+        MigrationDatabase migrationDatabase = new MigrationDatabase(database, chain, settings.migrationTimeout());
+        openedDatabases(context).add(migrationDatabase);
+        return migrationDatabase;
+    }
+
+    private PostgresServer server(ExtensionContext context) {
+        // The root store closes when the run ends; the last open session stops the servers.
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServers.Session.class,
+                key -> PostgresServers.openSession(), PostgresServers.Session.class);
+        return PostgresServers.acquire(provider, major, settings.configuration());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<MigrationDatabase> openedDatabases(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(OPENED, key -> new ArrayList<MigrationDatabase>(),
+                List.class);
+    }
+
+    private static CloseableConnection connect(MigrationDatabase database) {
+        try {
+            return new CloseableConnection(database.connect());
+        } catch (SQLException e) {
+            throw new ParameterResolutionException("Could not connect to " + database.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection the test's store closes when the test ends. */
+    private record CloseableConnection(Connection connection) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.migrationtest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+/** Each configuration mistake fails the class before any test runs, saying what to fix. */
+class MisconfigurationTests {
+
+    private static final String PREFIX = "@MigrationTest on %s is misconfigured: ";
+
+    @Test
+    void noChain() {
+        assertConfigurationError(MisconfiguredTestCases.NoChain.class, "It names no chain. Say where the migrations"
+                + " are, e.g. @MigrationTest(flyway = \"classpath:db/migration\") or"
+                + " @MigrationTest(liquibase = \"db/changelog/db.changelog-master.yaml\").");
+    }
+
+    @Test
+    void twoChains() {
+        assertConfigurationError(MisconfiguredTestCases.TwoChains.class,
+                "It names two chains (flyway and liquibase). A test class tests one chain; split it into two classes.");
+    }
+
+    @Test
+    void classPathLocationThatDoesNotExist() {
+        assertConfigurationError(MisconfiguredTestCases.MissingLocation.class, "The Flyway location"
+                + " 'classpath:db/does-not-exist' does not exist. No directory db/does-not-exist is on the test class"
+                + " path (put migrations under src/main/resources/db/does-not-exist or"
+                + " src/test/resources/db/does-not-exist; use filesystem:path for a directory outside the class path).");
+    }
+
+    @Test
+    void fileSystemLocationThatDoesNotExist() {
+        assertConfigurationError(MisconfiguredTestCases.MissingFileSystemLocation.class, "The Flyway location"
+                + " 'filesystem:/nonexistent/migrations' does not exist. No file or directory /nonexistent/migrations.");
+    }
+
+    @Test
+    void unknownProvider() {
+        assertConfigurationError(MisconfiguredTestCases.UnknownProvider.class, "migrationtest.provider is"
+                + " 'kubernetes', but must be one of auto, docker, embedded, external. Set it with"
+                + " -Dmigrationtest.provider=..., the environment variable MIGRATIONTEST_PROVIDER,"
+                + " migrationtest.properties or the @MigrationTest attribute.");
+    }
+
+    @Test
+    void versionThatIsNotAMajorVersion() {
+        assertConfigurationError(MisconfiguredTestCases.UnknownVersion.class, "PostgreSQL version '9.6' is not a"
+                + " major version number. Use a major version from 12 to 18, e.g. postgres = {\"15\", \"17\"} (minor"
+                + " versions come from the image or binaries you use).");
+    }
+
+    @Test
+    void unsupportedMajorVersion() {
+        assertConfigurationError(MisconfiguredTestCases.UnsupportedVersion.class, "PostgreSQL version '11' is not a"
+                + " PostgreSQL major version migrationtest supports. Use a major version from 12 to 18, e.g."
+                + " postgres = {\"15\", \"17\"} (minor versions come from the image or binaries you use).");
+    }
+
+    @Test
+    void propertyWithoutValue() {
+        assertConfigurationError(MisconfiguredTestCases.PropertyWithoutValue.class, "@MigrationTest(properties)"
+                + " entry 'flyway.placeholders.owner' is not of the form key=value, e.g."
+                + " \"flyway.placeholders.owner=app\".");
+    }
+
+    @Test
+    void misspelledSetting() {
+        assertThat(failureOf(MisconfiguredTestCases.MisspelledSetting.class))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith(String.format(PREFIX, "MisspelledSetting")
+                        + "@MigrationTest(properties) sets unknown key 'migrationtest.keep-faild'.")
+                .hasMessageContaining("migrationtest.keep-failed");
+    }
+
+    @Test
+    void unreadableTimeout() {
+        assertConfigurationError(MisconfiguredTestCases.UnreadableTimeout.class, "migrationtest.migration-timeout is"
+                + " 'soon', but must be a positive duration such as 30s, 5m or PT2M. Set it with"
+                + " -Dmigrationtest.migration-timeout=..., the environment variable MIGRATIONTEST_MIGRATION_TIMEOUT,"
+                + " migrationtest.properties or the @MigrationTest attribute.");
+    }
+
+    @Test
+    void embeddedBinariesThatAreNotThere() {
+        assertConfigurationError(MisconfiguredTestCases.EmbeddedBinariesMissing.class, "migrationtest.embedded.binaries"
+                + " is '/nonexistent/pg', which holds no bin/postgres. Point it at a PostgreSQL installation directory"
+                + " (the parent of bin/), e.g. /usr/lib/postgresql/13.");
+    }
+
+    @Test
+    void externalProviderWithoutUrl() {
+        assertConfigurationError(MisconfiguredTestCases.ExternalWithoutUrl.class, "migrationtest.provider=external"
+                + " needs the server's JDBC URL: set migrationtest.external.url=jdbc:postgresql://host:5432/postgres"
+                + " (and migrationtest.external.user, migrationtest.external.password).");
+    }
+
+    @Test
+    void targetVersionThatTheChainDoesNotHave() {
+        assertThat(failureOf(MisconfiguredTestCases.AtUnknownVersion.class))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessage("The Flyway chain classpath:db/accounts has no migration '42'. Its migrations are: 1, 2, 3.");
+    }
+
+    @Test
+    void databaseForAClassLevelMethod() {
+        assertThat(failureOf(MisconfiguredTestCases.DatabaseInBeforeAll.class))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessage("A MigrationDatabase can be injected into test methods and @BeforeEach/@AfterEach methods"
+                        + " only: every test gets a database of its own, so there is none for static void"
+                        + " io.github.migrationtest.junit.MisconfiguredTestCases$DatabaseInBeforeAll.setUp("
+                        + "io.github.migrationtest.core.MigrationDatabase). Move the setup into a @BeforeEach method.");
+    }
+
+    private static void assertConfigurationError(Class<?> fixture, String message) {
+        assertThat(failureOf(fixture))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(String.format(PREFIX, fixture.getSimpleName()) + message);
+    }
+
+    private static Throwable failureOf(Class<?> fixture) {
+        return EngineRuns.onlyFailure(EngineRuns.run(fixture));
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.core.MigrationDatabase;
+import org.junit.jupiter.api.Test;
+
+/** Fixtures with one configuration mistake each; launched by {@link MisconfigurationTests} only. */
+class MisconfiguredTestCases {
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "docker")
+    static class DockerWanted {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+
+    @MigrationTest
+    static class NoChain {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", liquibase = "db/changelog.yaml")
+    static class TwoChains {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/does-not-exist")
+    static class MissingLocation {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "filesystem:/nonexistent/migrations")
+    static class MissingFileSystemLocation {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "kubernetes")
+    static class UnknownProvider {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", postgres = "9.6")
+    static class UnknownVersion {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", postgres = "11")
+    static class UnsupportedVersion {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", properties = "flyway.placeholders.owner")
+    static class PropertyWithoutValue {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", properties = "migrationtest.keep-faild=true")
+    static class MisspelledSetting {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", properties = "migrationtest.migration-timeout=soon")
+    static class UnreadableTimeout {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded", postgres = "13",
+            properties = "migrationtest.embedded.binaries=/nonexistent/pg")
+    static class EmbeddedBinariesMissing {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "external")
+    static class ExternalWithoutUrl {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded")
+    static class AtUnknownVersion {
+        @Test
+        void test(@At("42") MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded")
+    static class DatabaseInBeforeAll {
+        @org.junit.jupiter.api.BeforeAll
+        static void setUp(MigrationDatabase db) {
+        }
+
+        @Test
+        void test() {
+        }
+    }
+}

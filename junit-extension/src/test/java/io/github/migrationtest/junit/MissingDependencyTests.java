@@ -1,0 +1,55 @@
+package io.github.migrationtest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a user sees when a dependency or a Docker engine is missing: run in a JVM that lacks it. */
+class MissingDependencyTests {
+
+    @Test
+    void flywayMissingFromTheClassPath() throws Exception {
+        String failure = ChildJvm.failureOf(ValidTestCases.Accounts.class, entry -> entry.contains("flyway"), Map.of());
+
+        assertThat(failure).isEqualTo("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
+                + " on Accounts is misconfigured: The chain is a Flyway chain, but Flyway is not on the test class path."
+                + " Add the dependencies org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql (Flyway 10"
+                + " to 13), e.g. <dependency><groupId>org.flywaydb</groupId>"
+                + "<artifactId>flyway-database-postgresql</artifactId><version>11.20.3</version></dependency>.");
+    }
+
+    @Test
+    void flywayPostgresqlSupportMissingFromTheClassPath() throws Exception {
+        String failure = ChildJvm.failureOf(ValidTestCases.Accounts.class,
+                entry -> entry.contains("flyway-database-postgresql"), Map.of());
+
+        assertThat(failure).isEqualTo("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
+                + " on Accounts is misconfigured: Flyway is on the class path, but its PostgreSQL support is not (since"
+                + " Flyway 10 it is a separate artifact). Add the dependency org.flywaydb:flyway-database-postgresql in"
+                + " the same version as flyway-core.");
+    }
+
+    @Test
+    void testcontainersMissingFromTheClassPath() throws Exception {
+        String failure = ChildJvm.failureOf(MisconfiguredTestCases.DockerWanted.class,
+                entry -> entry.contains("testcontainers"), Map.of());
+
+        assertThat(failure).isEqualTo("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
+                + " on DockerWanted is misconfigured: The docker provider needs Testcontainers, which is not on the test"
+                + " class path. Add the test dependency org.testcontainers:testcontainers-postgresql:2.0.5, or use"
+                + " another provider (migrationtest.provider=embedded or external).");
+    }
+
+    @Test
+    void noDockerApiAnswering() throws Exception {
+        String failure = ChildJvm.failureOf(MisconfiguredTestCases.DockerWanted.class, entry -> false,
+                Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+
+        assertThat(failure).isEqualTo("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
+                + " on DockerWanted is misconfigured: The docker provider needs a Docker API, and none answers on this"
+                + " machine (no DOCKER_HOST, no Docker socket, or Testcontainers could not reach it). Start Docker or a"
+                + " Docker-compatible engine (e.g. Podman's API service, with DOCKER_HOST set), or use"
+                + " migrationtest.provider=embedded.");
+    }
+}
