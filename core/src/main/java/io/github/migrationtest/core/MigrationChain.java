@@ -67,4 +67,32 @@ public interface MigrationChain {
     default Optional<String> sql(Migration migration) {
         return Optional.empty();
     }
+
+    /**
+     * Undoes the newest applied migration (Flyway: its {@code U<version>__*.sql} undo script; Liquibase:
+     * the changeset's rollback) and removes it from the history table.
+     *
+     * <p>The result's {@link MigrationResult#applied() applied} list holds the migration that was
+     * rolled back. A migration without a rollback is a {@link MigrationFailure.Kind#NO_ROLLBACK}
+     * failure naming it; nothing is undone then. A database without applied migrations gives an
+     * empty, successful result.
+     *
+     * @param database the database to roll back
+     */
+    MigrationResult rollbackLast(DataSource database);
+
+    /**
+     * Undoes, newest first, every migration applied after {@code target}; {@code target} itself stays
+     * applied.
+     *
+     * <p>The result's {@link MigrationResult#applied() applied} list holds the migrations that were
+     * rolled back, in the order they were undone. If any of them has no rollback, the run is a
+     * {@link MigrationFailure.Kind#NO_ROLLBACK} failure naming it and nothing is undone.
+     *
+     * @param database the database to roll back
+     * @param target the id of the migration to roll back to (see {@link #migrate(DataSource, Optional)})
+     * @throws MigrationTestConfigurationException if the target is not a migration of the chain
+     * @throws MigrationTestException if the target is not applied in the database
+     */
+    MigrationResult rollbackTo(DataSource database, String target);
 }

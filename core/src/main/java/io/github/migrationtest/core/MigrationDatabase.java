@@ -30,6 +30,9 @@ import javax.sql.DataSource;
  */
 public final class MigrationDatabase implements AutoCloseable {
 
+    // The name TimeLimitedRun looks for when it ends the sessions of a run that exceeded its limit.
+    private static final String ENGINE_APPLICATION = "migrationtest-migrate";
+
     private final DisposableDatabase database;
     private final MigrationChain chain;
     private final Duration migrationTimeout;
@@ -95,6 +98,29 @@ public final class MigrationDatabase implements AutoCloseable {
     public MigrationResult migrateTo(String id) {
         requireMigration(id);
         return TimeLimitedRun.migrate(chain, database, Optional.of(id), migrationTimeout);
+    }
+
+    /**
+     * Undoes the newest applied migration, within the time limit of a migration run.
+     *
+     * @see MigrationChain#rollbackLast(DataSource)
+     */
+    public MigrationResult rollbackLast() {
+        DataSource engine = database.dataSource(ENGINE_APPLICATION);
+        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackLast(engine));
+    }
+
+    /**
+     * Undoes, newest first, every migration applied after {@code id}, within the time limit of a
+     * migration run; {@code id} stays applied.
+     *
+     * @throws MigrationTestConfigurationException if the chain has no migration {@code id}
+     * @throws MigrationTestException if {@code id} is not applied
+     * @see MigrationChain#rollbackTo(DataSource, String)
+     */
+    public MigrationResult rollbackTo(String id) {
+        DataSource engine = database.dataSource(ENGINE_APPLICATION);
+        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackTo(engine, id));
     }
 
     /** The engine's history table, in order of execution; empty before the first migration. */
