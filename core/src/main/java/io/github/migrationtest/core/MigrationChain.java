@@ -42,6 +42,24 @@ public interface MigrationChain {
     List<Migration> migrations(DataSource database);
 
     /**
+     * How {@link #migrate} and the rollback methods name this migration as a target without
+     * ambiguity. The id for Flyway; for Liquibase, whose changeset ids are unique only together
+     * with author and file, the full {@code file::id::author}.
+     */
+    default String targetOf(Migration migration) {
+        return migration.id();
+    }
+
+    /**
+     * Whether {@code target} names the migration: its id, its {@link #targetOf target form}, or
+     * {@code id::author}.
+     */
+    default boolean isNamedBy(Migration migration, String target) {
+        return migration.id().equals(target) || targetOf(migration).equals(target)
+                || migration.author().map(author -> (migration.id() + "::" + author).equals(target)).orElse(false);
+    }
+
+    /**
      * Applies the pending migrations, up to and including {@code target} when one is given.
      *
      * @param database the database to migrate

@@ -31,7 +31,6 @@ import javax.sql.DataSource;
 public final class MigrationDatabase implements AutoCloseable {
 
     // The name TimeLimitedRun looks for when it ends the sessions of a run that exceeded its limit.
-    private static final String ENGINE_APPLICATION = "migrationtest-migrate";
 
     private final DisposableDatabase database;
     private final MigrationChain chain;
@@ -106,7 +105,7 @@ public final class MigrationDatabase implements AutoCloseable {
      * @see MigrationChain#rollbackLast(DataSource)
      */
     public MigrationResult rollbackLast() {
-        DataSource engine = database.dataSource(ENGINE_APPLICATION);
+        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
         return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackLast(engine));
     }
 
@@ -119,7 +118,7 @@ public final class MigrationDatabase implements AutoCloseable {
      * @see MigrationChain#rollbackTo(DataSource, String)
      */
     public MigrationResult rollbackTo(String id) {
-        DataSource engine = database.dataSource(ENGINE_APPLICATION);
+        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
         return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackTo(engine, id));
     }
 
@@ -198,7 +197,7 @@ public final class MigrationDatabase implements AutoCloseable {
 
     private void requireMigration(String id) {
         List<Migration> migrations = migrations();
-        if (migrations.stream().noneMatch(m -> m.id().equals(id))) {
+        if (migrations.stream().noneMatch(m -> chain.isNamedBy(m, id))) {
             throw new MigrationTestConfigurationException("The " + chain.description() + " has no migration '" + id
                     + "'. Its migrations are: " + migrations.stream().map(Migration::id)
                     .collect(Collectors.joining(", ")) + ".");

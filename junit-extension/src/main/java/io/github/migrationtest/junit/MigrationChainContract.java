@@ -2,6 +2,7 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.checks.NoRollbackException;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,6 +56,24 @@ public interface MigrationChainContract {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
         return perMigration(Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
                 "upgrades to the head like a clean install", checks::upgradeFrom);
+    }
+
+    /**
+     * Each migration applies, rolls back to the schema before it (leaving nothing behind) and applies
+     * again to the same schema. Migrations without a rollback are reported as skipped, with the reason.
+     */
+    @TestFactory
+    @DisplayName("up-down-up")
+    default Stream<DynamicTest> rollbackRoundTrips(ChainChecks checks) {
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        return perMigration(Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
+                migration -> {
+                    try {
+                        checks.upDownUp(migration);
+                    } catch (NoRollbackException e) {
+                        throw new TestAbortedException("no rollback to check: " + e.getMessage());
+                    }
+                });
     }
 
     /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */

@@ -8,7 +8,7 @@ class ContractTestCases {
     static class RerunChanges implements MigrationChainContract {
         @Override
         public ContractSettings contract() {
-            return ContractSettings.defaults().without(Check.SNAPSHOT);
+            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP);
         }
     }
 
@@ -17,8 +17,17 @@ class ContractTestCases {
     static class DependsOnDatabase implements MigrationChainContract {
         @Override
         public ContractSettings contract() {
-            return ContractSettings.defaults().without(Check.SNAPSHOT)
+            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP)
                     .skip(Check.UPGRADE, "2", "deliberately skipped to show how skips are reported");
+        }
+    }
+
+    /** An undo script that leaves the enum type of its migration behind, and a migration without undo. */
+    @MigrationTest(flyway = "classpath:db/contract/leakyundo", provider = "embedded")
+    static class LeakyUndo implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT);
         }
     }
 }

@@ -38,6 +38,21 @@ class MigrationChainContractTests {
                 .containsEntry("migrating a database at the head again applies nothing", "SUCCESSFUL");
     }
 
+    @Test
+    void aLeakyUndoScriptFailsItsOwnRoundTripWithWhatItLeftBehind() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LeakyUndo.class));
+
+        assertThat(outcomes.get("2 \"add priority\" (V2__add_priority.sql) rolls back to the schema before it and"
+                + " applies again")).isEqualTo("FAILED: Rolling back 2 \"add priority\" (V2__add_priority.sql) does"
+                + " not restore the schema before it; left behind (expected: before the migration, actual: after its"
+                + " rollback):\n  enum public.ticket_priority: added");
+        assertThat(outcomes.get("1 \"create tickets\" (V1__create_tickets.sql) rolls back to the schema before it and"
+                + " applies again")).isEqualTo("SUCCESSFUL");
+        assertThat(outcomes.get("3 \"index titles\" (V3__index_titles.sql) rolls back to the schema before it and"
+                + " applies again")).startsWith("ABORTED: no rollback to check: ");
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getValue().startsWith("FAILED")).hasSize(1);
+    }
+
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
     private static Map<String, String> outcomes(EngineExecutionResults results) {
         return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)

@@ -109,7 +109,7 @@ public final class TemplateCache {
                 // The head needs no target, and a repeatable migration cannot be one.
                 Migration last = migrations.get(index);
                 Optional<String> engineTarget = index == migrations.size() - 1 || last.isRepeatable()
-                        ? Optional.empty() : Optional.of(last.id());
+                        ? Optional.empty() : Optional.of(chain.targetOf(last));
                 MigrationResult result = TimeLimitedRun.migrate(chain, template, engineTarget, limit);
                 migrationsApplied.addAndGet(result.applied().size());
                 if (!result.succeeded()) {
@@ -128,7 +128,7 @@ public final class TemplateCache {
 
         private int indexOf(String id) {
             for (int i = 0; i < migrations.size(); i++) {
-                if (migrations.get(i).id().equals(id)) {
+                if (chain.isNamedBy(migrations.get(i), id)) {
                     return i;
                 }
             }

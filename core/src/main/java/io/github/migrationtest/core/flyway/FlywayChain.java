@@ -117,8 +117,9 @@ public final class FlywayChain implements MigrationChain {
     public MigrationResult migrate(DataSource database, Optional<String> target) {
         Flyway flyway = flyway(database, target);
         long started = System.nanoTime();
-        int lastRankBefore = lastRank(flyway);
+        int lastRankBefore = 0;
         try {
+            lastRankBefore = lastRank(flyway);
             flyway.migrate();
             return MigrationResult.success(appliedSince(flyway, lastRankBefore), elapsed(started));
         } catch (FlywayException e) {

@@ -110,6 +110,11 @@ public final class LiquibaseChain implements MigrationChain {
 
     /** The rows of {@code DATABASECHANGELOG}, in order of execution; empty if the table does not exist. */
     @Override
+    public String targetOf(Migration migration) {
+        return migration.script() + "::" + migration.id() + "::" + migration.author().orElse("");
+    }
+
+    @Override
     public List<HistoryEntry> history(DataSource database) {
         return engine.history(database);
     }

@@ -7,6 +7,7 @@ import io.github.migrationtest.core.HistoryEntry;
 import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.core.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.MigrationResult;
 import io.github.migrationtest.core.database.DatabaseFactory;
 import io.github.migrationtest.core.database.TemplateCache;
@@ -116,6 +117,49 @@ public final class ChainChecks {
                         + " schema than a clean install (expected: clean install, actual: upgrade):\n"
                         + indent(diff.describe()));
             }
+        }
+    }
+
+    /**
+     * Up, down, up: on a database just before {@code migration}, applying it, rolling it back and
+     * applying it again ends, at each step, with the schema of the step before - rolling back leaves
+     * nothing behind, re-applying works. Each step runs on its own connections.
+     *
+     * @throws NoRollbackException if the engine has no rollback for the migration
+     */
+    public void upDownUp(Migration migration) {
+        List<Migration> migrations = migrations();
+        int index = migrations.indexOf(migration);
+        Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
+        try (MigrationDatabase db = previous.isPresent() ? at(previous) : empty()) {
+            SchemaSnapshot before = SchemaSnapshot.of(db);
+            step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
+            SchemaSnapshot after = SchemaSnapshot.of(db);
+            MigrationResult down = run(db.rollbackLast());
+            if (down.failure().filter(f -> f.kind() == MigrationFailure.Kind.NO_ROLLBACK).isPresent()) {
+                throw new NoRollbackException(down.failure().get().message());
+            }
+            step(down, "Rolling back " + migration.displayName());
+            SchemaDiff leftBehind = SchemaDiff.between(before, SchemaSnapshot.of(db));
+            if (!leftBehind.isEmpty()) {
+                throw new AssertionError("Rolling back " + migration.displayName() + " does not restore the schema"
+                        + " before it; left behind (expected: before the migration, actual: after its rollback):\n"
+                        + indent(leftBehind.describe()));
+            }
+            step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName() + " again after its"
+                    + " rollback");
+            SchemaDiff reapplied = SchemaDiff.between(after, SchemaSnapshot.of(db));
+            if (!reapplied.isEmpty()) {
+                throw new AssertionError("Applying " + migration.displayName() + " again after its rollback ends with"
+                        + " another schema than applying it the first time:\n" + indent(reapplied.describe()));
+            }
+        }
+    }
+
+    private void step(MigrationResult result, String what) {
+        run(result);
+        if (!result.succeeded()) {
+            throw new AssertionError(what + " fails.\nIt " + result.describe());
         }
     }
 
