@@ -147,7 +147,7 @@ public final class FlywayChain implements MigrationChain {
 
     @Override
     public String historyTable() {
-        FluentConfiguration configuration = Flyway.configure(classLoader).configuration(properties);
+        FluentConfiguration configuration = configuration();
         configurer.configure(configuration);
         String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
                 : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
@@ -186,13 +186,19 @@ public final class FlywayChain implements MigrationChain {
     }
 
     private Flyway flyway(DataSource database, Optional<String> target) {
-        FluentConfiguration configuration = Flyway.configure(classLoader)
-                .dataSource(database)
-                .locations(locations.toArray(String[]::new))
-                .configuration(properties);
+        FluentConfiguration configuration = configuration().dataSource(database)
+                .locations(locations.toArray(String[]::new));
         target.ifPresent(configuration::target);
         configurer.configure(configuration);
         return configuration.load();
+    }
+
+    /** The user's properties applied; the configurer runs last, so that it can change anything. */
+    private FluentConfiguration configuration() {
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .configuration(PostgresqlLockSetting.without(properties));
+        PostgresqlLockSetting.apply(configuration, properties);
+        return configuration;
     }
 
     private static int lastRank(Flyway flyway) {
