@@ -50,6 +50,7 @@ public final class ProvisioningBenchmark {
 
     private static void measure(FlywayChain chain, String dataDirectory, int repetitions) throws Exception {
         long serverStart = System.nanoTime();
+        // Started outside the registry, so that both placements run side by side in one JVM.
         PostgresServer server = EmbeddedServers.start(17,
                 Configuration.load(Map.of("migrationtest.embedded.data-directory", dataDirectory)));
         double startMillis = (System.nanoTime() - serverStart) / 1e6;
@@ -61,9 +62,11 @@ public final class ProvisioningBenchmark {
             Stopwatch fileCopy = new Stopwatch("CREATE DATABASE .. TEMPLATE, STRATEGY FILE_COPY");
             Stopwatch emptyWal = new Stopwatch("CREATE DATABASE .. TEMPLATE template0, WAL_LOG");
             Stopwatch emptyFile = new Stopwatch("CREATE DATABASE .. TEMPLATE template0, FILE_COPY");
-            Stopwatch clone = new Stopwatch("framework: clone of the head template");
-            Stopwatch empty = new Stopwatch("framework: empty database");
-            Stopwatch drop = new Stopwatch("framework: drop a database");
+            Stopwatch clone = new Stopwatch("clone of the head template (FILE_COPY)");
+            Stopwatch empty = new Stopwatch("empty database (template0, FILE_COPY)");
+            Stopwatch drop = new Stopwatch("DROP DATABASE");
+            Stopwatch seenClone = new Stopwatch("a test waits for its clone (made ahead)");
+            Stopwatch seenClose = new Stopwatch("a test waits for its drop (dropped behind)");
             try (Connection admin = server.address().connect("postgres", "benchmark");
                     Statement sql = admin.createStatement()) {
                 for (int i = 0; i < repetitions; i++) {
@@ -79,20 +82,29 @@ public final class ProvisioningBenchmark {
                     for (int n = 1; n <= 4; n++) {
                         sql.execute("DROP DATABASE bench_" + n);
                     }
-                    DisposableDatabase[] db = new DisposableDatabase[2];
-                    clone.time(() -> db[0] = factory.cloneOf(template));
-                    empty.time(() -> db[1] = factory.createEmpty());
-                    drop.time(db[0]::close);
-                    db[1].close();
+                    clone.time(() -> sql.execute("CREATE DATABASE bench_5 TEMPLATE " + template + " STRATEGY FILE_COPY"));
+                    empty.time(() -> sql.execute("CREATE DATABASE bench_6 TEMPLATE template0 STRATEGY FILE_COPY"));
+                    drop.time(() -> sql.execute("DROP DATABASE bench_5"));
+                    sql.execute("DROP DATABASE bench_6");
+                    // What tests run back to back see: a short body between taking and closing a database.
+                    DisposableDatabase[] db = new DisposableDatabase[1];
+                    seenClone.time(() -> db[0] = factory.cloneOf(template));
+                    try (Connection c = db[0].connect(); Statement s = c.createStatement()) {
+                        s.execute("INSERT INTO table_1 (note) VALUES ('a test')");
+                    }
+                    seenClose.time(db[0]::close);
                 }
             }
             System.out.printf("%nPostgreSQL %s, data directory %s, server start %.0f ms%n", server.version(),
                     dataDirectory.equals("auto") ? "in RAM (auto)" : "on disk (" + dataDirectory + ")", startMillis);
-            for (Stopwatch s : List.of(migrate, walLog, fileCopy, emptyWal, emptyFile, clone, empty, drop)) {
+            for (Stopwatch s : List.of(migrate, walLog, fileCopy, emptyWal, emptyFile, clone, empty, drop, seenClone,
+                    seenClose)) {
                 System.out.println(s.summary());
             }
             System.out.println(migrate.ratioTo(clone));
             System.out.println(walLog.ratioTo(fileCopy));
+            System.out.println(clone.ratioTo(seenClone));
+            factory.settle();
         } finally {
             server.stop();
         }

@@ -34,9 +34,8 @@ import javax.sql.DataSource;
  *
  * <p>Run it from the repository root (PostgreSQL 17 binaries come from the zonky jar on the class path):
  * <pre>
- * mvn -B -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
- * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *     io.github.migrationtest.benchmarks.SnapshotBenchmark [tables] [runs]
+ * mvn -B -q -pl benchmarks -am compile exec:java \
+ *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SnapshotBenchmark [-Dexec.args="500 11"]
  * </pre>
  */
 public final class SnapshotBenchmark {

@@ -30,6 +30,14 @@ public record Migration(String id, String description, String script, Optional<S
         return new Migration(id, description, script, checksum, Optional.empty());
     }
 
+    /**
+     * Whether the migration is repeatable (a Flyway {@code R__} migration): it is applied after the
+     * versioned ones whenever it changes, so no database state is "at" it.
+     */
+    public boolean isRepeatable() {
+        return id.startsWith("R__");
+    }
+
     /** How messages name the migration: {@code 7 "cast industry" (V7__cast_industry.sql)}. */
     public String displayName() {
         String who = author.map(a -> " by " + a).orElse("");

@@ -42,6 +42,24 @@ public interface MigrationChain {
     List<Migration> migrations(DataSource database);
 
     /**
+     * How {@link #migrate} and the rollback methods name this migration as a target without
+     * ambiguity. The id for Flyway; for Liquibase, whose changeset ids are unique only together
+     * with author and file, the full {@code file::id::author}.
+     */
+    default String targetOf(Migration migration) {
+        return migration.id();
+    }
+
+    /**
+     * Whether {@code target} names the migration: its id, its {@link #targetOf target form}, or
+     * {@code id::author}.
+     */
+    default boolean isNamedBy(Migration migration, String target) {
+        return migration.id().equals(target) || targetOf(migration).equals(target)
+                || migration.author().map(author -> (migration.id() + "::" + author).equals(target)).orElse(false);
+    }
+
+    /**
      * Applies the pending migrations, up to and including {@code target} when one is given.
      *
      * @param database the database to migrate
@@ -67,4 +85,32 @@ public interface MigrationChain {
     default Optional<String> sql(Migration migration) {
         return Optional.empty();
     }
+
+    /**
+     * Undoes the newest applied migration (Flyway: its {@code U<version>__*.sql} undo script; Liquibase:
+     * the changeset's rollback) and removes it from the history table.
+     *
+     * <p>The result's {@link MigrationResult#applied() applied} list holds the migration that was
+     * rolled back. A migration without a rollback is a {@link MigrationFailure.Kind#NO_ROLLBACK}
+     * failure naming it; nothing is undone then. A database without applied migrations gives an
+     * empty, successful result.
+     *
+     * @param database the database to roll back
+     */
+    MigrationResult rollbackLast(DataSource database);
+
+    /**
+     * Undoes, newest first, every migration applied after {@code target}; {@code target} itself stays
+     * applied.
+     *
+     * <p>The result's {@link MigrationResult#applied() applied} list holds the migrations that were
+     * rolled back, in the order they were undone. If any of them has no rollback, the run is a
+     * {@link MigrationFailure.Kind#NO_ROLLBACK} failure naming it and nothing is undone.
+     *
+     * @param database the database to roll back
+     * @param target the id of the migration to roll back to (see {@link #migrate(DataSource, Optional)})
+     * @throws MigrationTestConfigurationException if the target is not a migration of the chain
+     * @throws MigrationTestException if the target is not applied in the database
+     */
+    MigrationResult rollbackTo(DataSource database, String target);
 }

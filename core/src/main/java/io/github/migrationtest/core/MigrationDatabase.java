@@ -31,6 +31,8 @@ import javax.sql.DataSource;
  */
 public final class MigrationDatabase implements AutoCloseable {
 
+    // The name TimeLimitedRun looks for when it ends the sessions of a run that exceeded its limit.
+
     private final DisposableDatabase database;
     private final MigrationChain chain;
     private final Duration migrationTimeout;
@@ -97,6 +99,29 @@ public final class MigrationDatabase implements AutoCloseable {
     public MigrationResult migrateTo(String id) {
         requireMigration(id);
         return TimeLimitedRun.migrate(chain, database, Optional.of(id), migrationTimeout);
+    }
+
+    /**
+     * Undoes the newest applied migration, within the time limit of a migration run.
+     *
+     * @see MigrationChain#rollbackLast(DataSource)
+     */
+    public MigrationResult rollbackLast() {
+        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
+        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackLast(engine));
+    }
+
+    /**
+     * Undoes, newest first, every migration applied after {@code id}, within the time limit of a
+     * migration run; {@code id} stays applied.
+     *
+     * @throws MigrationTestConfigurationException if the chain has no migration {@code id}
+     * @throws MigrationTestException if {@code id} is not applied
+     * @see MigrationChain#rollbackTo(DataSource, String)
+     */
+    public MigrationResult rollbackTo(String id) {
+        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
+        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackTo(engine, id));
     }
 
     /** The engine's history table, in order of execution; empty before the first migration. */
@@ -195,7 +220,7 @@ public final class MigrationDatabase implements AutoCloseable {
 
     private void requireMigration(String id) {
         List<Migration> migrations = migrations();
-        if (migrations.stream().noneMatch(m -> m.id().equals(id))) {
+        if (migrations.stream().noneMatch(m -> chain.isNamedBy(m, id))) {
             throw new MigrationTestConfigurationException("The " + chain.description() + " has no migration '" + id
                     + "'. Its migrations are: " + migrations.stream().map(Migration::id)
                     .collect(Collectors.joining(", ")) + ".");

@@ -31,7 +31,13 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
         /** The run exceeded its time limit and was cancelled. */
         TIMEOUT,
         /** The engine refused to run (validation, a checksum mismatch, an unreadable script). */
-        ENGINE_ERROR
+        ENGINE_ERROR,
+        /**
+         * A rollback was asked for a migration that has none: a Flyway migration without a
+         * {@code U<version>__*.sql} undo script, a Liquibase changeset without a rollback that
+         * Liquibase cannot generate either.
+         */
+        NO_ROLLBACK
     }
 
     /** Validates the components. */
@@ -68,7 +74,8 @@ public record MigrationFailure(Kind kind, Optional<Migration> migration, Optiona
     /** A readable account: the migration, the SQLSTATE and message, then statement, detail and hint. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append(migration.map(m -> "migration " + m.displayName()).orElse("the run")).append(" failed");
+        text.append(migration.map(m -> "migration " + m.displayName()).orElse("the run"))
+                .append(kind == Kind.NO_ROLLBACK ? " cannot be rolled back" : " failed");
         if (kind == Kind.TIMEOUT) {
             text.append(" by exceeding its time limit");
         }

@@ -5,6 +5,8 @@ import io.github.migrationtest.core.MigrationTestConfigurationException;
 import io.github.migrationtest.core.flyway.FlywayChain;
 import io.github.migrationtest.core.flyway.FlywayConfigurer;
 import io.github.migrationtest.core.flyway.FlywaySupport;
+import io.github.migrationtest.core.liquibase.LiquibaseChain;
+import io.github.migrationtest.core.liquibase.LiquibaseSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */
@@ -45,7 +47,12 @@ final class ChainFactory {
     }
 
     private static MigrationChain liquibaseChain(MigrationTestSettings settings, Class<?> testClass) {
-        throw new MigrationTestConfigurationException("Liquibase chains are not supported yet.");
+        LiquibaseSupport.require();
+        return LiquibaseChain.builder()
+                .changelog(settings.annotation().liquibase())
+                .properties(settings.engineProperties("liquibase."))
+                .classLoader(testClass.getClassLoader())
+                .build();
     }
 
     private static <T> T instantiate(Class<T> type) {

@@ -8,6 +8,7 @@ import io.github.migrationtest.core.database.DisposableDatabase;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
+import io.github.migrationtest.scenarios.checks.ChainChecks;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +47,8 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     static boolean isDatabaseType(Class<?> type) {
-        return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class;
+        return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class
+                || type == ChainChecks.class;
     }
 
     @Override
@@ -59,6 +61,9 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == ChainChecks.class) {
+            return new ChainChecks(DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout());
+        }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
         MigrationDatabase database = store.getOrComputeIfAbsent("database:" + state.key(),

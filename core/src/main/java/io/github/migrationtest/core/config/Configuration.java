@@ -104,15 +104,15 @@ public final class Configuration {
     }
 
     /**
-     * All keys with the given prefix from explicit values, system properties and the properties
-     * file (environment variables cannot be enumerated by prefix reliably and are not included).
+     * All keys with the given prefix (engine settings such as {@code flyway.*}) from explicit values
+     * and the properties file. System properties and environment variables are left out on purpose:
+     * build tools use those names for themselves ({@code -Dflyway.version=...}, Flyway's Maven plugin),
+     * and an engine rejects keys it does not know.
      */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> result = new TreeMap<>();
         file.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
                 .forEach(k -> result.put(k, file.getProperty(k)));
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> result.put(k, systemProperties.apply(k)));
         explicit.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
                 result.put(k, v);

@@ -44,6 +44,7 @@ public final class DatabaseFactory {
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> live = new LinkedHashSet<>();
     private final TemplateCache templates;
+    private final ClonePool pool = new ClonePool();
 
     private DatabaseFactory(PostgresServer server) {
         this.server = server;
@@ -85,14 +86,19 @@ public final class DatabaseFactory {
         return templates;
     }
 
-    /** A new empty database (a copy of {@code template0}). */
+    /** A new empty database (a copy of {@code template0}), made ahead where possible. */
     public DisposableDatabase createEmpty() {
-        return create("t", "template0", "empty test database");
+        return pool.take("template0", () -> create("t", "template0", "empty test database"));
     }
 
-    /** A new database cloned from one of this factory's templates. */
+    /** A new database cloned from one of this factory's templates, made ahead where possible. */
     public DisposableDatabase cloneOf(String template) {
-        return create("t", template, "clone of " + template);
+        return pool.take(template, () -> create("t", template, "clone of " + template));
+    }
+
+    /** Waits until the databases closed so far are dropped (they are dropped in the background). */
+    public void settle() {
+        pool.settle();
     }
 
     DisposableDatabase createTemplate(String base, String purpose) {
@@ -133,12 +139,17 @@ public final class DatabaseFactory {
         }
     }
 
-    /** Drops a database this factory created; a no-op for any other. */
+    /** Drops a database this factory created, now; a no-op for any other. */
     public synchronized void drop(String name) {
         if (!live.remove(name)) {
             return;
         }
         dropMarked(name);
+    }
+
+    /** Drops a database this factory created in the background: the test that closed it need not wait. */
+    void dropLater(String name) {
+        pool.later(() -> drop(name));
     }
 
     /** Ends other sessions on one of this factory's databases (a template must have none to be cloned). */
@@ -216,6 +227,7 @@ public final class DatabaseFactory {
     }
 
     private void close() {
+        pool.close();
         List<String> names;
         synchronized (this) {
             names = new ArrayList<>(live);

@@ -75,12 +75,15 @@ public final class DisposableDatabase implements AutoCloseable {
         return kept;
     }
 
-    /** Drops the database, unless kept. Calling it again does nothing. */
+    /**
+     * Drops the database, unless kept: in the background, so the caller does not wait for it
+     * ({@link DatabaseFactory#settle()} waits). Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (!closed && !kept) {
             closed = true;
-            factory.drop(name);
+            factory.dropLater(name);
         }
     }
 

@@ -106,8 +106,11 @@ public final class TemplateCache {
                     + (index < 0 ? "no migration" : migrations.get(index).id()) + ", fingerprint " + fingerprint;
             DisposableDatabase template = factory.createTemplate(baseName, purpose);
             if (index >= 0) {
-                MigrationResult result = TimeLimitedRun.migrate(chain, template,
-                        Optional.of(migrations.get(index).id()), limit);
+                // The head needs no target, and a repeatable migration cannot be one.
+                Migration last = migrations.get(index);
+                Optional<String> engineTarget = index == migrations.size() - 1 || last.isRepeatable()
+                        ? Optional.empty() : Optional.of(chain.targetOf(last));
+                MigrationResult result = TimeLimitedRun.migrate(chain, template, engineTarget, limit);
                 migrationsApplied.addAndGet(result.applied().size());
                 if (!result.succeeded()) {
                     template.close();
@@ -125,7 +128,7 @@ public final class TemplateCache {
 
         private int indexOf(String id) {
             for (int i = 0; i < migrations.size(); i++) {
-                if (migrations.get(i).id().equals(id)) {
+                if (chain.isNamedBy(migrations.get(i), id)) {
                     return i;
                 }
             }

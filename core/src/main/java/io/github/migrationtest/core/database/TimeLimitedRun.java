@@ -28,7 +28,8 @@ import javax.sql.DataSource;
  */
 public final class TimeLimitedRun {
 
-    private static final String ENGINE_APPLICATION = "migrationtest-migrate";
+    /** The application name of the engine's connections, as {@code pg_stat_activity} shows them. */
+    public static final String ENGINE_APPLICATION = "migrationtest-migrate";
     private static final Duration AFTERMATH = Duration.ofSeconds(15);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(task -> {

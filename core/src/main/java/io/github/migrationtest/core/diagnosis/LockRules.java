@@ -11,6 +11,7 @@ import java.util.Optional;
 /** Runs that stopped on a migration lock: the engine's own, or one held by someone else. */
 final class LockRules implements Rule {
 
+    // Not TimeLimitedRun's constant: diagnosis must not depend on the database package, which calls it.
     private static final String ENGINE = "migrationtest-migrate";
 
     @Override

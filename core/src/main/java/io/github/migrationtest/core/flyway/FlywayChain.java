@@ -35,6 +35,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  *         .property("flyway.placeholders.owner", "app")
  *         .build();
  * }</pre>
+ *
+ * <p>Rollback runs {@code U<version>__<description>.sql} undo scripts found beside the migrations
+ * (in the locations) or in the {@linkplain Builder#undoLocations(String...) undo locations}.
  */
 public final class FlywayChain implements MigrationChain {
 
@@ -42,9 +45,11 @@ public final class FlywayChain implements MigrationChain {
     private final Map<String, String> properties;
     private final FlywayConfigurer configurer;
     private final ClassLoader classLoader;
+    private final List<String> undoLocations;
 
     private FlywayChain(Builder builder) {
         this.locations = List.copyOf(builder.locations);
+        this.undoLocations = List.copyOf(builder.undoLocations);
         this.properties = Map.copyOf(builder.properties);
         this.configurer = builder.configurer;
         this.classLoader = builder.classLoader != null ? builder.classLoader
@@ -77,7 +82,7 @@ public final class FlywayChain implements MigrationChain {
     @Override
     public String settings() {
         return "locations=" + locations + "\nproperties=" + new TreeMap<>(properties) + "\nconfigurer="
-                + configurer.getClass().getName();
+                + configurer.getClass().getName() + (undoLocations.isEmpty() ? "" : "\nundoLocations=" + undoLocations);
     }
 
     @Override
@@ -112,8 +117,9 @@ public final class FlywayChain implements MigrationChain {
     public MigrationResult migrate(DataSource database, Optional<String> target) {
         Flyway flyway = flyway(database, target);
         long started = System.nanoTime();
-        int lastRankBefore = lastRank(flyway);
+        int lastRankBefore = 0;
         try {
+            lastRankBefore = lastRank(flyway);
             flyway.migrate();
             return MigrationResult.success(appliedSince(flyway, lastRankBefore), elapsed(started));
         } catch (FlywayException e) {
@@ -141,7 +147,7 @@ public final class FlywayChain implements MigrationChain {
 
     @Override
     public String historyTable() {
-        FluentConfiguration configuration = Flyway.configure(classLoader).configuration(properties);
+        FluentConfiguration configuration = configuration();
         configurer.configure(configuration);
         String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
                 : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
@@ -159,14 +165,40 @@ public final class FlywayChain implements MigrationChain {
         return Optional.empty();
     }
 
+    /**
+     * Runs the undo script of the newest applied versioned migration and removes its history row, in
+     * one transaction. Repeatable migrations have no undo and are left alone.
+     */
+    @Override
+    public MigrationResult rollbackLast(DataSource database) {
+        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
+                .rollback(database, Optional.empty(), description());
+    }
+
+    /**
+     * Runs, newest first, the undo scripts of the versioned migrations applied after {@code target},
+     * each in one transaction with the removal of its history row.
+     */
+    @Override
+    public MigrationResult rollbackTo(DataSource database, String target) {
+        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
+                .rollback(database, Optional.of(Objects.requireNonNull(target, "target")), description());
+    }
+
     private Flyway flyway(DataSource database, Optional<String> target) {
-        FluentConfiguration configuration = Flyway.configure(classLoader)
-                .dataSource(database)
-                .locations(locations.toArray(String[]::new))
-                .configuration(properties);
+        FluentConfiguration configuration = configuration().dataSource(database)
+                .locations(locations.toArray(String[]::new));
         target.ifPresent(configuration::target);
         configurer.configure(configuration);
         return configuration.load();
+    }
+
+    /** The user's properties applied; the configurer runs last, so that it can change anything. */
+    private FluentConfiguration configuration() {
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .configuration(PostgresqlLockSetting.without(properties));
+        PostgresqlLockSetting.apply(configuration, properties);
+        return configuration;
     }
 
     private static int lastRank(Flyway flyway) {
@@ -213,7 +245,7 @@ public final class FlywayChain implements MigrationChain {
                 .map(FlywayChain::toMigration);
     }
 
-    private static Migration toMigration(MigrationInfo info) {
+    static Migration toMigration(MigrationInfo info) {
         return Migration.of(idOf(info), info.getDescription(), info.getScript(),
                 Optional.ofNullable(info.getChecksum()).map(String::valueOf));
     }
@@ -232,8 +264,19 @@ public final class FlywayChain implements MigrationChain {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private FlywayConfigurer configurer = new FlywayConfigurer.None();
         private ClassLoader classLoader;
+        private final List<String> undoLocations = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds locations that hold only undo scripts ({@code U<version>__<description>.sql}), searched
+         * besides the migration locations. Needed with {@code flyway.validateMigrationNaming=true}, which
+         * makes Flyway's community edition reject undo scripts in its own locations.
+         */
+        public Builder undoLocations(String... more) {
+            undoLocations.addAll(Arrays.asList(more));
+            return this;
         }
 
         /** Adds locations such as {@code classpath:db/migration} or {@code filesystem:src/main/sql}. */

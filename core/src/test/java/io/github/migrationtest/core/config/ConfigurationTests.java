@@ -90,6 +90,17 @@ class ConfigurationTests {
                 Map.entry("flyway.defaultSchema", "audit"), Map.entry("flyway.placeholders.owner", "app"));
     }
 
+    @Test
+    void engineKeysAreNotTakenFromSystemPropertiesWhichBuildToolsUseForThemselves() {
+        System.setProperty("flyway.version", "10.0.0");
+        try {
+            assertThat(Configuration.load(Map.of("flyway.table", "history")).withPrefix("flyway."))
+                    .containsOnlyKeys("flyway.table");
+        } finally {
+            System.clearProperty("flyway.version");
+        }
+    }
+
     private static Properties file(String key, String value) {
         Properties properties = new Properties();
         properties.setProperty(key, value);

@@ -42,9 +42,26 @@ class DatabaseFactoryTests {
         assertThat(exists(db.name())).isTrue();
 
         db.close();
+        factory.settle();
 
         assertThat(exists(db.name())).isFalse();
         assertThat(factory.liveDatabases()).doesNotContain(db.name());
+    }
+
+    @Test
+    void theNextCloneOfATemplateIsMadeAheadOfTheTestThatAsksForIt() {
+        FlywayChain chain = TestServers.flyway("db/locked");
+        String template = factory.templates().templateAt(chain, Optional.empty(), Duration.ofMinutes(1));
+        try (DisposableDatabase first = factory.cloneOf(template)) {
+            factory.settle();
+            List<String> madeAhead = factory.liveDatabases().stream()
+                    .filter(name -> !name.equals(first.name()) && !name.equals(template)).toList();
+
+            try (DisposableDatabase second = factory.cloneOf(template)) {
+                assertThat(madeAhead).contains(second.name());
+                assertThat(count(second)).isZero();
+            }
+        }
     }
 
     @Test

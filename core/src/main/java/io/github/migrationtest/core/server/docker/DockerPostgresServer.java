@@ -3,13 +3,12 @@ package io.github.migrationtest.core.server.docker;
 import io.github.migrationtest.core.MigrationTestException;
 import io.github.migrationtest.core.config.Configuration;
 import io.github.migrationtest.core.config.Setting;
+import io.github.migrationtest.core.server.Passwords;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.ServerAddress;
 import io.github.migrationtest.core.server.ServerProvider;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -31,7 +30,7 @@ final class DockerPostgresServer implements PostgresServer {
 
     static DockerPostgresServer start(int major, Configuration configuration) {
         String image = configuration.get(Setting.DOCKER_IMAGE).replace("{major}", Integer.toString(major));
-        String password = randomPassword();
+        String password = Passwords.random();
         PostgreSQLContainer container = new PostgreSQLContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                 .withDatabaseName("postgres")
@@ -111,9 +110,4 @@ final class DockerPostgresServer implements PostgresServer {
         }
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -1,6 +1,7 @@
 package io.github.migrationtest.core.server.embedded;
 
 import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.server.Passwords;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.ServerAddress;
 import io.github.migrationtest.core.server.ServerProvider;
@@ -12,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +53,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
     static EmbeddedPostgresServer start(Binaries binaries, Workspace workspace, OsAccount account) {
         Path directory = workspace.newServerDirectory(binaries.major());
         try {
-            String password = randomPassword();
+            String password = Passwords.random();
             initdb(binaries, directory, account, password);
             MigrationTestException last = null;
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
@@ -218,11 +217,6 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static String tail(Path file, int lines) {
         try {

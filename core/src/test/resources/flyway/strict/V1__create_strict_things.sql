@@ -1,0 +1,1 @@
+create table strict_things (id bigint);

@@ -1,0 +1,1 @@
+drop table ${missing_value}_things;

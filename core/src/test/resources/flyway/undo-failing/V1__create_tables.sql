@@ -1,0 +1,2 @@
+create table kept (id bigint);
+create table also_kept (id bigint);

@@ -1,0 +1,1 @@
+create table placeholder_things (id bigint);

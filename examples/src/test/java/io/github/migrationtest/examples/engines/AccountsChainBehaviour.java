@@ -1,0 +1,54 @@
+package io.github.migrationtest.examples.engines;
+
+import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
+
+import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.junit.At;
+import io.github.migrationtest.junit.ContractSettings;
+import io.github.migrationtest.junit.Migrated;
+import io.github.migrationtest.junit.MigrationChainContract;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the accounts chain must do, whichever engine runs it: the subclasses only say where the chain
+ * is. Implementing {@link MigrationChainContract} adds the standard suite (clean install, rerun,
+ * upgrade from every version, up-down-up, schema drift).
+ */
+// tag::behaviour[]
+abstract class AccountsChainBehaviour implements MigrationChainContract {
+
+    @Override
+    public ContractSettings contract() {
+        // Both engines must build exactly this schema.
+        return ContractSettings.defaults().snapshot("src/test/resources/engines/accounts.schema");
+    }
+
+    @Test
+    void migratesAnEmptyDatabase(MigrationDatabase db) {
+        assertThat(db.migrate()).succeeded().hasApplied("1", "2", "3");
+        assertThat(db).table("accounts").column("status").hasType("account_status").isNotNull();
+    }
+
+    @Test
+    void upgradesFromTheFirstVersion(@At("1") MigrationDatabase db) {
+        assertThat(db).table("sessions").doesNotExist();
+        assertThat(db.migrate()).succeeded().hasApplied("2", "3");
+    }
+
+    @Test
+    void rollsBackAndAppliesAgain(@Migrated MigrationDatabase db) {
+        assertThat(db.rollbackTo("1")).succeeded().hasApplied("3", "2");
+        assertThat(db).enumType("account_status").doesNotExist();
+        assertThat(db.migrate()).succeeded().hasApplied("2", "3");
+    }
+
+    @Test
+    void stopsWithADiagnosisWhenTheEnumExistsUnrecorded(MigrationDatabase db) {
+        db.migrateTo("1");
+        db.execute("CREATE TYPE account_status AS ENUM ('active')");
+
+        assertThat(db.migrate()).failedAt("2").withSqlState("42710").hasDiagnosis(Diagnosis.OBJECT_EXISTS_UNRECORDED);
+    }
+}
+// end::behaviour[]

@@ -1,0 +1,5 @@
+CREATE TABLE sessions (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id bigint      NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    started_at timestamptz NOT NULL DEFAULT now()
+);

@@ -1,0 +1,108 @@
+package io.github.migrationtest.junit;
+
+import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.checks.NoRollbackException;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The standard suite of a migration chain, for a {@code @MigrationTest} class to implement: clean
+ * install, rerun, upgrade from every version, schema drift (and, where the chain supports them,
+ * rollback round trips, replay of unrecorded migrations and the discovered broken states). Each check
+ * is a dynamic test per migration, named after the migration and the property, so a red test says
+ * which migration broke what.
+ *
+ * <pre>{@code
+ * @MigrationTest(flyway = "classpath:db/migration")
+ * class BillingChainTests implements MigrationChainContract {
+ * }
+ * }</pre>
+ *
+ * Override {@link #contract()} to turn checks off, skip migrations with a reason, or move the
+ * committed schema file.
+ */
+public interface MigrationChainContract {
+
+    /** How the checks run; override to change the defaults. */
+    default ContractSettings contract() {
+        return ContractSettings.defaults();
+    }
+
+    /** An empty database migrates to the head, and the history records every migration. */
+    @TestFactory
+    @DisplayName("clean install")
+    default Stream<DynamicTest> cleanInstall(ChainChecks checks) {
+        return single(Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
+    }
+
+    /** A database at the head migrates again without applying or changing anything. */
+    @TestFactory
+    @DisplayName("rerun")
+    default Stream<DynamicTest> rerunAppliesNothing(ChainChecks checks) {
+        return single(Check.RERUN, "migrating a database at the head again applies nothing", checks::rerunAppliesNothing);
+    }
+
+    /** A database at each earlier version migrates to the head and ends with the schema of a clean install. */
+    @TestFactory
+    @DisplayName("upgrade from every version")
+    default Stream<DynamicTest> upgradeFromEveryVersion(ChainChecks checks) {
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        return perMigration(Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
+                "upgrades to the head like a clean install", checks::upgradeFrom);
+    }
+
+    /**
+     * Each migration applies, rolls back to the schema before it (leaving nothing behind) and applies
+     * again to the same schema. Migrations without a rollback are reported as skipped, with the reason.
+     */
+    @TestFactory
+    @DisplayName("up-down-up")
+    default Stream<DynamicTest> rollbackRoundTrips(ChainChecks checks) {
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        return perMigration(Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
+                migration -> {
+                    try {
+                        checks.upDownUp(migration);
+                    } catch (NoRollbackException e) {
+                        throw new TestAbortedException("no rollback to check: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */
+    @TestFactory
+    @DisplayName("schema drift")
+    default Stream<DynamicTest> schemaMatchesCommittedSnapshot(ChainChecks checks) {
+        String file = contract().snapshotFor(getClass());
+        return single(Check.SNAPSHOT, "the head schema matches " + file, () -> checks.matchesSnapshot(Paths.get(file)));
+    }
+
+    private Stream<DynamicTest> single(Check check, String name, Runnable body) {
+        if (!contract().runs(check)) {
+            return Stream.empty();
+        }
+        return Stream.of(DynamicTest.dynamicTest(name, body::run));
+    }
+
+    private Stream<DynamicTest> perMigration(Check check, List<Migration> migrations, String property,
+            Consumer<Migration> body) {
+        if (!contract().runs(check)) {
+            return Stream.empty();
+        }
+        ContractSettings settings = contract();
+        return migrations.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
+            var reason = settings.skipReason(check, m.id());
+            if (reason.isPresent()) {
+                throw new TestAbortedException("skipped by contract(): " + reason.get());
+            }
+            body.accept(m);
+        }));
+    }
+}

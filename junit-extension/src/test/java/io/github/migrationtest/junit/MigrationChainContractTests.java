@@ -1,0 +1,66 @@
+package io.github.migrationtest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+/** The contract turns exactly the tests of a defect red, and says which migration and what differs. */
+class MigrationChainContractTests {
+
+    @Test
+    void aRepeatableMigrationReappliedByEveryRunFailsTheRerunCheckOnly() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.RerunChanges.class));
+
+        // A repeatable migration is no version to upgrade from, and V1 is the head: no upgrade tests.
+        assertThat(outcomes).containsEntry("an empty database migrates to the head", "SUCCESSFUL").hasSize(2);
+        assertThat(outcomes.get("migrating a database at the head again applies nothing"))
+                .startsWith("FAILED: Migrating a database at the head again must apply nothing, but it applied"
+                        + " [R__refresh order totals]");
+    }
+
+    @Test
+    void aMigrationThatDependsOnTheDatabaseFailsTheUpgradeChecksWithTheDifference() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.DependsOnDatabase.class));
+
+        assertThat(outcomes.get("1 \"create orders\" (V1__create_orders.sql) upgrades to the head like a clean install"))
+                .startsWith("FAILED: Upgrading from 1 \"create orders\" (V1__create_orders.sql) to the head ends with"
+                        + " another schema than a clean install (expected: clean install, actual: upgrade):\n"
+                        + "  table public.orders: comment changed from migrated in mt_t_");
+        assertThat(outcomes.get("2 \"stamp orders\" (V2__stamp_orders.sql) upgrades to the head like a clean install"))
+                .isEqualTo("ABORTED: skipped by contract(): deliberately skipped to show how skips are reported");
+        assertThat(outcomes).containsEntry("an empty database migrates to the head", "SUCCESSFUL")
+                .containsEntry("migrating a database at the head again applies nothing", "SUCCESSFUL");
+    }
+
+    @Test
+    void aLeakyUndoScriptFailsItsOwnRoundTripWithWhatItLeftBehind() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LeakyUndo.class));
+
+        assertThat(outcomes.get("2 \"add priority\" (V2__add_priority.sql) rolls back to the schema before it and"
+                + " applies again")).isEqualTo("FAILED: Rolling back 2 \"add priority\" (V2__add_priority.sql) does"
+                + " not restore the schema before it; left behind (expected: before the migration, actual: after its"
+                + " rollback):\n  enum public.ticket_priority: added");
+        assertThat(outcomes.get("1 \"create tickets\" (V1__create_tickets.sql) rolls back to the schema before it and"
+                + " applies again")).isEqualTo("SUCCESSFUL");
+        assertThat(outcomes.get("3 \"index titles\" (V3__index_titles.sql) rolls back to the schema before it and"
+                + " applies again")).startsWith("ABORTED: no rollback to check: ");
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getValue().startsWith("FAILED")).hasSize(1);
+    }
+
+    /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
+    private static Map<String, String> outcomes(EngineExecutionResults results) {
+        return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
+                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), MigrationChainContractTests::outcome));
+    }
+
+    private static String outcome(Event event) {
+        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+        return result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse("");
+    }
+}

@@ -1,0 +1,2 @@
+-- Forgets the type the migration created.
+ALTER TABLE tickets DROP COLUMN priority;

@@ -1,0 +1,1 @@
+CREATE TABLE tickets (id bigint PRIMARY KEY, title text NOT NULL);

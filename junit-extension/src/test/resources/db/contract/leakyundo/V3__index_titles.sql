@@ -1,0 +1,1 @@
+CREATE INDEX tickets_title ON tickets (title);

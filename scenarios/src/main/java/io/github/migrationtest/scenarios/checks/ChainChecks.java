@@ -1,0 +1,241 @@
+package io.github.migrationtest.scenarios.checks;
+
+import io.github.migrationtest.assertions.MigrationAssertions;
+import io.github.migrationtest.assertions.schema.SchemaDiff;
+import io.github.migrationtest.assertions.schema.SchemaSnapshot;
+import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationFailure;
+import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.database.DatabaseFactory;
+import io.github.migrationtest.core.database.TemplateCache;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The standard checks of a migration chain, each on databases of its own, each throwing an
+ * {@link AssertionError} that names the migration and shows the schema difference when it fails.
+ *
+ * <p>Every check starts from the template cache, so a state is built once and cloned: asking for
+ * upgrades from every version in ascending order applies each migration once to build the states,
+ * plus the migrations each upgrade itself runs.
+ */
+public final class ChainChecks {
+
+    // The schema of a clean install, per chain fingerprint: every check class of a run compares with it.
+    private static final Map<String, SchemaSnapshot> CLEAN_INSTALLS = new ConcurrentHashMap<>();
+
+    private final DatabaseFactory databases;
+    private final MigrationChain chain;
+    private final Duration migrationTimeout;
+    private final AtomicInteger migrationsExecuted = new AtomicInteger();
+
+    /**
+     * Creates the checks of a chain on a server.
+     *
+     * @param databases the server's database factory (and template cache)
+     * @param chain the chain to check
+     * @param migrationTimeout the time limit of each run of the chain
+     */
+    public ChainChecks(DatabaseFactory databases, MigrationChain chain, Duration migrationTimeout) {
+        this.databases = Objects.requireNonNull(databases, "databases");
+        this.chain = Objects.requireNonNull(chain, "chain");
+        this.migrationTimeout = Objects.requireNonNull(migrationTimeout, "migrationTimeout");
+    }
+
+    /** The chain's migrations, in order. */
+    public List<Migration> migrations() {
+        return templates().migrations(chain);
+    }
+
+    /** The chain being checked. */
+    public MigrationChain chain() {
+        return chain;
+    }
+
+    /** An empty database migrates to the head without failure, and the history records every migration. */
+    public void cleanInstall() {
+        try (MigrationDatabase db = empty()) {
+            MigrationResult result = run(db.migrate());
+            if (!result.succeeded()) {
+                throw new AssertionError("A clean install fails: the chain does not migrate an empty database.\n"
+                        + "It " + result.describe());
+            }
+            List<String> recorded = db.history().stream().filter(HistoryEntry::success).map(HistoryEntry::id).toList();
+            List<String> missing = migrations().stream().map(Migration::id).filter(id -> !recorded.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                throw new AssertionError("After a clean install the history does not record " + missing
+                        + " as applied; it records " + recorded + ".");
+            }
+            CLEAN_INSTALLS.putIfAbsent(cleanInstallKey(), SchemaSnapshot.of(db));
+        }
+    }
+
+    /** Migrating a database at the head again applies nothing and leaves the schema as it was. */
+    public void rerunAppliesNothing() {
+        try (MigrationDatabase db = at(Optional.empty())) {
+            SchemaSnapshot before = SchemaSnapshot.of(db);
+            MigrationResult result = run(db.migrate());
+            if (!result.succeeded() || !result.applied().isEmpty()) {
+                throw new AssertionError("Migrating a database at the head again must apply nothing, but it "
+                        + result.describe());
+            }
+            SchemaDiff diff = SchemaDiff.between(before, SchemaSnapshot.of(db));
+            if (!diff.isEmpty()) {
+                throw new AssertionError("Migrating a database at the head again applied nothing, yet changed the"
+                        + " schema:\n" + indent(diff.describe()));
+            }
+        }
+    }
+
+    /**
+     * A database at {@code version} (the state after that migration) migrates to the head and ends
+     * with the schema of a clean install.
+     */
+    public void upgradeFrom(Migration version) {
+        try (MigrationDatabase db = at(Optional.of(version.id()))) {
+            MigrationResult result = run(db.migrate());
+            if (!result.succeeded()) {
+                throw new AssertionError("Upgrading from " + version.displayName() + " to the head fails.\nIt "
+                        + result.describe());
+            }
+            SchemaDiff diff = SchemaDiff.between(cleanInstallSchema(), SchemaSnapshot.of(db));
+            if (!diff.isEmpty()) {
+                throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
+                        + " schema than a clean install (expected: clean install, actual: upgrade):\n"
+                        + indent(diff.describe()));
+            }
+        }
+    }
+
+    /**
+     * Up, down, up: on a database just before {@code migration}, applying it, rolling it back and
+     * applying it again ends, at each step, with the schema of the step before - rolling back leaves
+     * nothing behind, re-applying works. Each step runs on its own connections.
+     *
+     * @throws NoRollbackException if the engine has no rollback for the migration
+     */
+    public void upDownUp(Migration migration) {
+        List<Migration> migrations = migrations();
+        int index = migrations.indexOf(migration);
+        Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
+        try (MigrationDatabase db = previous.isPresent() ? at(previous) : empty()) {
+            SchemaSnapshot before = SchemaSnapshot.of(db);
+            step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
+            SchemaSnapshot after = SchemaSnapshot.of(db);
+            MigrationResult down = run(db.rollbackLast());
+            if (down.failure().filter(f -> f.kind() == MigrationFailure.Kind.NO_ROLLBACK).isPresent()) {
+                throw new NoRollbackException(down.failure().get().message());
+            }
+            step(down, "Rolling back " + migration.displayName());
+            SchemaDiff leftBehind = SchemaDiff.between(before, SchemaSnapshot.of(db));
+            if (!leftBehind.isEmpty()) {
+                throw new AssertionError("Rolling back " + migration.displayName() + " does not restore the schema"
+                        + " before it; left behind (expected: before the migration, actual: after its rollback):\n"
+                        + indent(leftBehind.describe()));
+            }
+            step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName() + " again after its"
+                    + " rollback");
+            SchemaDiff reapplied = SchemaDiff.between(after, SchemaSnapshot.of(db));
+            if (!reapplied.isEmpty()) {
+                throw new AssertionError("Applying " + migration.displayName() + " again after its rollback ends with"
+                        + " another schema than applying it the first time:\n" + indent(reapplied.describe()));
+            }
+        }
+    }
+
+    private void step(MigrationResult result, String what) {
+        run(result);
+        if (!result.succeeded()) {
+            throw new AssertionError(what + " fails.\nIt " + result.describe());
+        }
+    }
+
+    /**
+     * The schema at the head equals the committed canonical file; with
+     * {@code migrationtest.update-snapshots=true} the file is written instead. A file that does not
+     * exist yet is written on the first run, so that a new suite starts green - except where the
+     * environment variable {@code CI} is {@code true}: there a missing file fails, since a file
+     * written in a CI workspace would never be compared with anything.
+     *
+     * @return whether the file was written rather than compared
+     */
+    public boolean matchesSnapshot(Path file) {
+        try (MigrationDatabase db = at(Optional.empty())) {
+            if (Files.notExists(file) && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+                write(file, SchemaSnapshot.of(db).canonicalText());
+                System.err.println("[migrationtest] Wrote the head schema of the " + chain.description() + " to "
+                        + file.toAbsolutePath() + " - review and commit it; later runs compare with it.");
+                return true;
+            }
+            MigrationAssertions.assertThat(db).matchesSnapshot(file);
+            return false;
+        }
+    }
+
+    /** How many migrations the checks of this instance ran themselves (template builds not included). */
+    public int migrationsExecuted() {
+        return migrationsExecuted.get();
+    }
+
+    /** The template cache the checks build their states in. */
+    public TemplateCache templates() {
+        return databases.templates();
+    }
+
+    /** A new empty database with the chain bound; the caller closes it. */
+    MigrationDatabase empty() {
+        return new MigrationDatabase(databases.createEmpty(), chain, migrationTimeout);
+    }
+
+    /** A clone of the cached state after {@code version} (the head when empty); the caller closes it. */
+    MigrationDatabase at(Optional<String> version) {
+        String template = templates().templateAt(chain, version, migrationTimeout);
+        return new MigrationDatabase(databases.cloneOf(template), chain, migrationTimeout);
+    }
+
+    MigrationResult run(MigrationResult result) {
+        migrationsExecuted.addAndGet(result.applied().size() + (result.succeeded() ? 0 : 1));
+        return result;
+    }
+
+    SchemaSnapshot cleanInstallSchema() {
+        SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+        if (snapshot == null) {
+            cleanInstall();
+            snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+        }
+        return snapshot;
+    }
+
+    private String cleanInstallKey() {
+        return databases.server().describe() + "|" + templates().fingerprint(chain);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the schema snapshot " + file, e);
+        }
+    }
+
+    static String indent(String text) {
+        return text.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+    }
+}
