@@ -275,7 +275,9 @@ public final class BrokenStates {
      * and Flyway recorded the failure; every deployment after that stops at validation with "Detected failed
      * migration". A resilient deployment repairs the history before migrating ({@code flyway repair}), with
      * a migration that is safe to rerun over its own partial work. A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#FAILED_MIGRATION_RECORDED}.
+     * {@link io.github.migrationtest.core.Diagnosis#FAILED_MIGRATION_RECORDED}. Liquibase records no failed
+     * changesets (a failed one is rolled back and left unrecorded), so on a Liquibase chain applying this state
+     * is an error that says so; {@link #partiallyApplied(String, int)} is what a failure leaves there.
      *
      * @param migrationId the migration; it must not be recorded as applied
      */
@@ -297,7 +299,9 @@ public final class BrokenStates {
      * intended ({@code flyway.ignoreMigrationPatterns=*:missing}). A chain that is not fails with
      * {@link io.github.migrationtest.core.Diagnosis#APPLIED_MIGRATION_MISSING}. Flyway ignores a recorded
      * version newer than all of the chain's (a "future" migration); pick one between two of the chain's,
-     * e.g. {@code 1.5}.
+     * e.g. {@code 1.5}. Liquibase ignores history rows it has no changeset for: a Liquibase chain survives this
+     * state as it is (the row goes in as a changeset of {@code db/changelog/removed-changelog.xml} by
+     * {@code migrationtest}).
      *
      * @param migrationId an id the chain does not have
      * @param description its description
@@ -445,12 +449,15 @@ public final class BrokenStates {
     /**
      * Another session holds the engine's migration lock and does not let go until the state is closed
      * (or the database is). Flyway: a session idle in a transaction that holds Flyway's advisory lock, as a
-     * migrator that hung or froze leaves it.
+     * migrator that hung or froze leaves it. Liquibase: the row of {@code DATABASECHANGELOGLOCK} marked
+     * locked two hours ago by a host that is gone - a row, not a session, so it outlives the state's closing
+     * as it outlives the process that took it in production.
      *
      * <p>Incident: a deployment was killed while migrating, or hung; the next ones waited for its lock and
      * timed out. A resilient setup bounds the wait ({@code flyway.lockRetryCount}, the deploy's time limit)
      * and lets the server end sessions idle in a transaction ({@code idle_in_transaction_session_timeout}),
-     * which frees the lock. A chain that is not waits and fails with
+     * which frees an advisory lock; with Liquibase, the deploy releases a lock older than any deploy takes
+     * ({@code liquibase release-locks}). A chain that is not waits and fails with
      * {@link io.github.migrationtest.core.Diagnosis#MIGRATION_LOCK_HELD}.
      */
     public static BrokenState stuckMigrationLock() {

@@ -1,20 +1,32 @@
 package io.github.migrationtest.scenarios;
 
+import io.github.migrationtest.core.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.config.Configuration;
 import io.github.migrationtest.core.database.DatabaseFactory;
 import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.liquibase.LiquibaseChain;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The embedded PostgreSQL 17 the scenario tests share, and the test chains under src/test/resources/states. */
 public final class Databases {
 
     static final Duration LIMIT = Duration.ofMinutes(1);
+
+    // Liquibase logs through java.util.logging, failures with stack traces; the tests assert on the results.
+    // Held in a field: java.util.logging keeps loggers only weakly.
+    private static final Logger LIQUIBASE = Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE.setLevel(Level.OFF);
+    }
 
     private Databases() {
     }
@@ -38,13 +50,18 @@ public final class Databases {
         return builder.build();
     }
 
+    /** A Liquibase chain of the test resources' liquibase directory, e.g. {@code analytics/original}. */
+    public static LiquibaseChain liquibase(String changelogDirectory) {
+        return LiquibaseChain.builder().changelog("liquibase/" + changelogDirectory + "/changelog.sql").build();
+    }
+
     /** An empty database with the chain bound. */
-    public static MigrationDatabase empty(FlywayChain chain) {
+    public static MigrationDatabase empty(MigrationChain chain) {
         return new MigrationDatabase(factory().createEmpty(), chain, LIMIT);
     }
 
     /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
-    public static MigrationDatabase at(FlywayChain chain, String id) {
+    public static MigrationDatabase at(MigrationChain chain, String id) {
         String template = factory().templates().templateAt(chain, Optional.of(id), LIMIT);
         return new MigrationDatabase(factory().cloneOf(template), chain, LIMIT);
     }

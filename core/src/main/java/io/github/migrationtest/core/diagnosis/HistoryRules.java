@@ -21,6 +21,7 @@ final class HistoryRules implements Rule {
             "(?:Detected failed migration to version|contains a failed migration to version) ([^\\s(!]+)");
     private static final Pattern CHECKSUM = Pattern.compile("Migration checksum mismatch for migration version (\\S+)"
             + "\\s*-> Applied to database : (\\S+)\\s*-> Resolved locally\\s*: (\\S+)");
+    private static final Pattern LIQUIBASE_CHECKSUM = Pattern.compile("(\\S+::\\S+::\\S+) was: (\\S+) but is now: (\\S+)");
     private static final Pattern NON_EMPTY = Pattern.compile("Found non-empty schema\\(s\\) (.+?) but no schema history table");
     private static final Pattern MISSING = Pattern.compile("Detected applied migration not resolved locally: ([^\\s]+?)\\.?\\s");
 
@@ -41,7 +42,16 @@ final class HistoryRules implements Rule {
                 facts.add("migration " + checksum.group(1) + ": the history records checksum " + checksum.group(2)
                         + ", the chain's migration has " + checksum.group(3));
             } while (checksum.find());
-            return Optional.of(checksumMismatch(facts));
+            return Optional.of(checksumMismatch(facts, false));
+        }
+        Matcher liquibaseChecksum = LIQUIBASE_CHECKSUM.matcher(message);
+        if (message.contains("check sum") && liquibaseChecksum.find()) {
+            List<String> facts = new ArrayList<>();
+            do {
+                facts.add("changeset " + liquibaseChecksum.group(1) + ": the history records checksum "
+                        + liquibaseChecksum.group(2) + ", the changelog has " + liquibaseChecksum.group(3));
+            } while (liquibaseChecksum.find());
+            return Optional.of(checksumMismatch(facts, true));
         }
         Matcher nonEmpty = NON_EMPTY.matcher(message);
         if (nonEmpty.find()) {
@@ -74,13 +84,15 @@ final class HistoryRules implements Rule {
                         + " only a migration that runs outside a transaction can fail half way.");
     }
 
-    private static Finding checksumMismatch(List<String> facts) {
+    private static Finding checksumMismatch(List<String> facts, boolean liquibase) {
         return new Finding(Diagnosis.CHECKSUM_MISMATCH,
                 "a migration was edited after it was applied to this database: its checksum no longer matches"
                         + " the history, and the engine refuses to migrate. The edit never reaches databases that"
                         + " applied the old text.",
                 facts, "Revert the edit and put the change in a new migration. If the edit changes nothing that"
-                        + " matters (a comment, whitespace), realign the recorded checksum with flyway repair.");
+                        + " matters (a comment, whitespace), " + (liquibase ? "accept the new checksum: validCheckSum"
+                        + " on the changeset, or liquibase clear-checksums." : "realign the recorded checksum with"
+                        + " flyway repair."));
     }
 
     private static Finding nonEmpty(String schemas, Evidence evidence) {

@@ -9,6 +9,8 @@ import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.database.DisposableDatabase;
 import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.liquibase.LiquibaseChain;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,29 @@ class BrokenStateDiagnosisTests {
             assertThat(finding.fix()).startsWith("Add the label only where it is missing: ALTER TYPE eventtype ADD"
                     + " VALUE IF NOT EXISTS 'archived'.");
         }
+    }
+
+    @Test
+    void aLiquibaseChangesetEditedAfterItWasApplied() throws Exception {
+        DisposableDatabase database = TestServers.databases().createEmpty();
+        liquibase("applied").migrate(database.dataSource(), Optional.empty());
+        try (MigrationDatabase db = new MigrationDatabase(database, liquibase("changed"), Duration.ofMinutes(1))) {
+            MigrationFailure failure = db.migrate().failure().orElseThrow();
+
+            Finding finding = finding(failure);
+            assertThat(finding.diagnosis()).isEqualTo(Diagnosis.CHECKSUM_MISMATCH);
+            assertThat(finding.evidence()).singleElement().asString()
+                    .matches("changeset changelog.sql::1::app: the history records checksum 9:\\w+, the changelog has"
+                            + " 9:\\w+");
+            assertThat(finding.fix()).endsWith("accept the new checksum: validCheckSum on the changeset, or liquibase"
+                    + " clear-checksums.");
+        }
+    }
+
+    /** A Liquibase chain of changelog.sql in a directory of liquibase/diagnosis: same file name, other contents. */
+    private static LiquibaseChain liquibase(String directory) throws Exception {
+        Path path = Path.of(BrokenStateDiagnosisTests.class.getResource("/liquibase/diagnosis/" + directory).toURI());
+        return LiquibaseChain.builder().changelog("changelog.sql").searchPath(path.toString()).build();
     }
 
     private static MigrationDatabase failedIndexChain() {

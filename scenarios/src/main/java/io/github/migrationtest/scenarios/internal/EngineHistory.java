@@ -39,6 +39,9 @@ public abstract class EngineHistory {
         if (engine.startsWith("Flyway")) {
             return new FlywayHistory(database);
         }
+        if (engine.startsWith("Liquibase")) {
+            return new LiquibaseHistory(database);
+        }
         throw new MigrationTestException("Broken states that edit the migration history know Flyway and Liquibase;"
                 + " the chain of " + database.name() + " runs on " + engine + ".");
     }

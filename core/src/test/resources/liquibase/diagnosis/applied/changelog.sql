@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset app:1
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);

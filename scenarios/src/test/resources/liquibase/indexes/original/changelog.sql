@@ -1,0 +1,12 @@
+--liquibase formatted sql
+
+--changeset app:1
+CREATE TABLE events (
+    id bigserial PRIMARY KEY,
+    user_id bigint NOT NULL,
+    external_key text NOT NULL
+);
+
+--changeset app:2 runInTransaction:false
+CREATE INDEX CONCURRENTLY events_user_id ON events (user_id);
+CREATE UNIQUE INDEX CONCURRENTLY events_external_key ON events (external_key);
