@@ -14,6 +14,7 @@ import io.github.migrationtest.core.config.Durations;
 import io.github.migrationtest.core.config.Setting;
 import io.github.migrationtest.scenarios.BrokenState.Kind;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
+import io.github.migrationtest.scenarios.internal.ColumnType;
 import io.github.migrationtest.scenarios.internal.EngineHistory;
 import io.github.migrationtest.scenarios.internal.MigrationEffects;
 import io.github.migrationtest.scenarios.internal.RowFiller;
@@ -335,14 +336,13 @@ public final class BrokenStates {
         return BrokenState.of(Kind.CHECKSUM_MISMATCH, "checksum mismatch: " + migrationId,
                 "changes the checksum the history records for migration " + migrationId, db -> {
                     Migration migration = migration(db, migrationId);
-                    EngineHistory history = EngineHistory.of(db);
-                    if (!history.recorded(migration)) {
+                    if (!recorded(db, migration)) {
                         throw new MigrationTestException("checksumMismatch(\"" + migrationId + "\"): migration "
                                 + migration.displayName() + " is not recorded as applied in " + db.name() + "; only an"
                                 + " applied migration has a recorded checksum. Migrate to it first: db.migrateTo(\""
                                 + migrationId + "\").");
                     }
-                    history.changeChecksum(migration);
+                    EngineHistory.of(db).changeChecksum(migration);
                     return Seeded.NOTHING;
                 });
     }
@@ -462,8 +462,9 @@ public final class BrokenStates {
      */
     public static BrokenState stuckMigrationLock() {
         return BrokenState.of(Kind.MIGRATION_LOCK_HELD, "stuck migration lock",
-                "takes the engine's migration lock in a session of its own (" + EngineHistory.STUCK_MIGRATOR
-                        + ") and keeps it until closed", db -> EngineHistory.of(db).holdLock());
+                "takes the engine's migration lock and does not let go (Flyway: a session of its own, "
+                        + EngineHistory.STUCK_MIGRATOR + ", until closed; Liquibase: its lock row)",
+                db -> EngineHistory.of(db).holdLock());
     }
 
     private static BrokenState objects(String name, String description, String sql) {
@@ -480,9 +481,13 @@ public final class BrokenStates {
                         .collect(Collectors.joining(", ")) + "."));
     }
 
+    private static boolean recorded(MigrationDatabase db, Migration migration) {
+        return db.history().stream().anyMatch(e -> e.success() && e.id().equals(migration.id()));
+    }
+
     private static Migration unrecorded(MigrationDatabase db, String id, String state) {
         Migration migration = migration(db, id);
-        if (EngineHistory.of(db).recorded(migration)) {
+        if (recorded(db, migration)) {
             int index = db.migrations().indexOf(migration);
             String before = index == 0 ? "an empty database" : "db.migrateTo(\"" + db.migrations().get(index - 1).id()
                     + "\") or @At(\"" + db.migrations().get(index - 1).id() + "\")";
@@ -494,8 +499,7 @@ public final class BrokenStates {
     }
 
     private static void requireNext(MigrationDatabase db, Migration migration, String state) {
-        EngineHistory history = EngineHistory.of(db);
-        Optional<Migration> next = db.migrations().stream().filter(m -> !history.recorded(m)).findFirst();
+        Optional<Migration> next = db.migrations().stream().filter(m -> !recorded(db, m)).findFirst();
         if (next.isPresent() && !next.get().equals(migration)) {
             throw new MigrationTestException(state + "(\"" + migration.id() + "\"): migration " + next.get().id()
                     + " comes first and is not applied in " + db.name() + ". Migrate to it first: db.migrateTo(\""
@@ -517,20 +521,17 @@ public final class BrokenStates {
     }
 
     private static void insertValues(MigrationDatabase db, String table, String column, List<String> values) {
-        Rows rows = Rows.in(db);
         RowFiller filler = new RowFiller(db);
         Optional<Table> found = filler.schema().table(table);
         Optional<Column> target = found.flatMap(t -> t.column(column));
-        if (target.isPresent()) {
-            String type = target.get().type();
-            if (filler.schema().enums().stream().anyMatch(e -> e.name().name().equals(type.replace("\"", ""))
-                    || e.name().toString().equals(type.replace("\"", "")))) {
-                throw new MigrationTestException("Cannot store values outside the enum's labels in " + found.get().name()
-                        + "." + column + ": the column is of enum type " + type + " already. Seed the state before"
-                        + " the migration that casts it.");
-            }
+        if (target.isPresent() && filler.type(target.get()).base() == ColumnType.Base.ENUM) {
+            throw new MigrationTestException("Cannot store values outside the enum's labels in " + found.get().name()
+                    + "." + column + ": the column is of enum type " + target.get().type() + " already. Seed the state"
+                    + " before the migration that casts it.");
         }
-        rows.insertEach(table, column, values.toArray());
+        for (String value : values) {
+            filler.insert(table, Map.of(column, value));
+        }
     }
 
     /** Values legacy data holds where an enum is expected: a catch-all and a label in another case with a blank. */

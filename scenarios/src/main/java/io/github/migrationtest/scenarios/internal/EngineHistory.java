@@ -1,6 +1,5 @@
 package io.github.migrationtest.scenarios.internal;
 
-import io.github.migrationtest.core.HistoryEntry;
 import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.MigrationTestException;
@@ -44,11 +43,6 @@ public abstract class EngineHistory {
         }
         throw new MigrationTestException("Broken states that edit the migration history know Flyway and Liquibase;"
                 + " the chain of " + database.name() + " runs on " + engine + ".");
-    }
-
-    /** Whether the history records the migration as successfully applied. */
-    public boolean recorded(Migration migration) {
-        return database.history().stream().filter(HistoryEntry::success).anyMatch(e -> e.id().equals(migration.id()));
     }
 
     /** Removes every history row of the migration, as if it had never been recorded. */

@@ -69,6 +69,11 @@ public final class RowFiller {
         return schema;
     }
 
+    /** What a column's type is, as the filler reads it. */
+    public ColumnType type(Column column) {
+        return ColumnType.of(column.type(), schema);
+    }
+
     /**
      * Inserts one row into the table with the given values (by column; a null value inserts NULL) and
      * made-up values for the other NOT NULL columns, creating parent rows as its foreign keys need.
@@ -268,7 +273,7 @@ public final class RowFiller {
     private List<String> fresh(Connection connection, Table table, Column column, ColumnType type) throws SQLException {
         List<String> values = new ArrayList<>();
         long base = 0;
-        if (type.base() == ColumnType.Base.INTEGER || type.base() == ColumnType.Base.NUMBER) {
+        if (!type.array() && (type.base() == ColumnType.Base.INTEGER || type.base() == ColumnType.Base.NUMBER)) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(floor(max("
                     + Sql.identifier(column.name()) + "::numeric)), 0)::bigint FROM " + Sql.name(table.name()));
                     ResultSet rs = statement.executeQuery()) {
