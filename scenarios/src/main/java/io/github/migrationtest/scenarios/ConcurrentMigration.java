@@ -1,7 +1,5 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.HistoryEntry;
-import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.core.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.MigrationResult;
@@ -11,7 +9,6 @@ import io.github.migrationtest.core.config.Durations;
 import io.github.migrationtest.core.config.Setting;
 import io.github.migrationtest.core.database.TimeLimitedRun;
 import io.github.migrationtest.core.diagnosis.Diagnoser;
-import io.github.migrationtest.scenarios.internal.HistoryWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * Runs several migrators of a database's chain at once, as application instances that start together
@@ -35,9 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * assertThat(report.appliers()).hasSize(1);             // Flyway's lock serialises them: one applies everything
  * }</pre>
  *
- * <p>Who applied what is read from the history rows each migrator's connections wrote, not from the
- * engines' own accounts, which compare the history before and after a run and so would claim what another
- * migrator applied while they waited for the lock.
+ * <p>Who applied what is each engine's own account of its run (Flyway's migrate result, Liquibase's
+ * change listener): not the history, which also shows what the others applied.
  */
 public final class ConcurrentMigration {
 
@@ -62,7 +59,6 @@ public final class ConcurrentMigration {
         }
         MigrationChain chain = database.chain();
         CyclicBarrier start = new CyclicBarrier(migrators);
-        List<HistoryWrites> writes = new ArrayList<>();
         List<Future<MigrationResult>> runs = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(migrators, task -> {
             Thread thread = new Thread(task, "migrationtest-migrator-" + THREADS.incrementAndGet());
@@ -73,9 +69,7 @@ public final class ConcurrentMigration {
         try {
             for (int i = 0; i < migrators; i++) {
                 // The engine's application name, so that a run over its limit is ended like any other.
-                HistoryWrites dataSource = new HistoryWrites(database.database().dataSource("migrationtest-migrate"),
-                        chain.historyTable());
-                writes.add(dataSource);
+                DataSource dataSource = database.database().dataSource(TimeLimitedRun.ENGINE_APPLICATION);
                 runs.add(threads.submit(() -> Diagnoser.diagnose(TimeLimitedRun.run(database.database(), limit, () -> {
                     start.await(limit.toMillis(), TimeUnit.MILLISECONDS);
                     return chain.migrate(dataSource, Optional.empty());
@@ -86,7 +80,11 @@ public final class ConcurrentMigration {
                 results.add(run.get());
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return report(database, results, writes, took);
+            List<MigratorRun> report = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                report.add(new MigratorRun(i + 1, results.get(i)));
+            }
+            return new ConcurrentMigrationReport(report, database.history(), took);
         } catch (ExecutionException e) {
             throw new MigrationTestException("A concurrent migrator of " + database.name() + " failed to run: "
                     + e.getCause(), e.getCause());
@@ -96,25 +94,5 @@ public final class ConcurrentMigration {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    private static ConcurrentMigrationReport report(MigrationDatabase database, List<MigrationResult> results,
-            List<HistoryWrites> writes, Duration took) {
-        List<HistoryEntry> history = database.history();
-        List<HistoryEntry> taken = new ArrayList<>();
-        List<MigratorRun> runs = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            List<HistoryEntry> recorded = writes.get(i).recorded(history, taken);
-            List<Migration> applied = recorded.stream().filter(HistoryEntry::success)
-                    .map(e -> migration(database, e)).toList();
-            MigrationResult engine = results.get(i);
-            runs.add(new MigratorRun(i + 1, new MigrationResult(applied, engine.failure(), engine.duration()), recorded));
-        }
-        return new ConcurrentMigrationReport(runs, history, took);
-    }
-
-    private static Migration migration(MigrationDatabase database, HistoryEntry entry) {
-        return database.migrations().stream().filter(m -> m.id().equals(entry.id())).findFirst()
-                .orElseGet(() -> Migration.of(entry.id(), entry.description(), entry.script(), entry.checksum()));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.HistoryEntry;
 import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.core.MigrationResult;
 import java.util.List;
@@ -10,15 +9,13 @@ import java.util.Objects;
  * What one of several migrators started together did.
  *
  * @param number which migrator, from 1
- * @param result its run: the migrations it applied itself (the history rows it wrote), and its failure, diagnosed
- * @param recorded the history rows it wrote, successful or failed
+ * @param result its run: the migrations it applied itself, and its failure, diagnosed
  */
-public record MigratorRun(int number, MigrationResult result, List<HistoryEntry> recorded) {
+public record MigratorRun(int number, MigrationResult result) {
 
-    /** Validates and copies the components. */
+    /** Validates the components. */
     public MigratorRun {
         Objects.requireNonNull(result, "result");
-        recorded = List.copyOf(recorded);
     }
 
     /** The migrations it applied. */

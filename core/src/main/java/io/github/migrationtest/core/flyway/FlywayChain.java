@@ -24,6 +24,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * A chain of Flyway migrations: locations, {@code flyway.*} properties and an optional
@@ -120,8 +122,8 @@ public final class FlywayChain implements MigrationChain {
         int lastRankBefore = 0;
         try {
             lastRankBefore = lastRank(flyway);
-            flyway.migrate();
-            return MigrationResult.success(appliedSince(flyway, lastRankBefore), elapsed(started));
+            MigrateResult result = flyway.migrate();
+            return MigrationResult.success(appliedBy(flyway, result), elapsed(started));
         } catch (FlywayException e) {
             List<Migration> applied = appliedSince(flyway, lastRankBefore);
             MigrationFailure.Builder failure = SqlErrors.describe(e);
@@ -207,11 +209,30 @@ public final class FlywayChain implements MigrationChain {
                 .mapToInt(Integer::intValue).max().orElse(0);
     }
 
+    /**
+     * What this run applied, as Flyway reports it: when other instances migrate the same database at
+     * the same time, the history also shows what they applied.
+     */
+    private static List<Migration> appliedBy(Flyway flyway, MigrateResult result) {
+        List<MigrationInfo> all = Arrays.asList(flyway.info().all());
+        List<Migration> applied = new ArrayList<>();
+        for (MigrateOutput output : result.migrations) {
+            all.stream().filter(info -> info.getVersion() != null
+                            ? info.getVersion().getVersion().equals(output.version)
+                            : (output.version == null || output.version.isEmpty())
+                                    && info.getDescription().equals(output.description))
+                    .findFirst().map(FlywayChain::toMigration).ifPresent(applied::add);
+        }
+        return applied;
+    }
+
+    /** What the history gained since {@code lastRankBefore}: for a failed run, which has no result. */
     private static List<Migration> appliedSince(Flyway flyway, int lastRankBefore) {
         try {
             return Arrays.stream(flyway.info().applied())
                     .filter(info -> info.getInstalledRank() != null && info.getInstalledRank() > lastRankBefore)
                     .filter(info -> !info.getState().isFailed())
+                    .filter(info -> !String.valueOf(info.getType()).contains("BASELINE"))
                     .map(FlywayChain::toMigration)
                     .collect(Collectors.toUnmodifiableList());
         } catch (FlywayException e) {

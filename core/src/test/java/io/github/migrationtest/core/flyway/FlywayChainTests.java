@@ -94,4 +94,17 @@ class FlywayChainTests {
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.schemas", "app,audit")
                 .build().historyTable()).isEqualTo("app.flyway_schema_history");
     }
+
+    @Test
+    void aBaselineIsNotReportedAsAnAppliedMigration() {
+        FlywayChain chain = FlywayChain.builder().locations("classpath:db/enums")
+                .property("flyway.baselineOnMigrate", "true").property("flyway.baselineVersion", "1").build();
+        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+                Duration.ofMinutes(1))) {
+            // GIVEN a database whose first migration's table exists, created before the chain had a history
+            db.execute("CREATE TABLE companies (id bigint PRIMARY KEY, name text NOT NULL)");
+
+            assertThat(db.migrate().appliedIds()).containsExactly("2");
+        }
+    }
 }
