@@ -7,7 +7,7 @@ ALTER TABLE accounts ADD COLUMN status account_status NOT NULL DEFAULT 'active';
 --rollback DROP TYPE account_status;
 
 --changeset accounts-team:3 comment:create sessions
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id bigint      NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     started_at timestamptz NOT NULL DEFAULT now()

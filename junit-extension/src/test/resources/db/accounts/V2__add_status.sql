@@ -1,2 +1,8 @@
-CREATE TYPE account_status AS ENUM ('active', 'suspended');
-ALTER TABLE accounts ADD COLUMN status account_status NOT NULL DEFAULT 'active';
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'account_status') THEN
+        CREATE TYPE account_status AS ENUM ('active', 'suspended');
+    END IF;
+END
+$$;
+ALTER TABLE accounts ADD COLUMN IF NOT EXISTS status account_status NOT NULL DEFAULT 'active';

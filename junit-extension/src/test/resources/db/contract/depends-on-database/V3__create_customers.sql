@@ -1,1 +1,1 @@
-CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (id bigint PRIMARY KEY, name text NOT NULL);

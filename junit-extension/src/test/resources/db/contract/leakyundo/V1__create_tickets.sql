@@ -1,1 +1,1 @@
-CREATE TABLE tickets (id bigint PRIMARY KEY, title text NOT NULL);
+CREATE TABLE IF NOT EXISTS tickets (id bigint PRIMARY KEY, title text NOT NULL);

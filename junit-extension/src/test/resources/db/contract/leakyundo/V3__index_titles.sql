@@ -1,1 +1,1 @@
-CREATE INDEX tickets_title ON tickets (title);
+CREATE INDEX IF NOT EXISTS tickets_title ON tickets (title);

@@ -1,1 +1,1 @@
-CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, total numeric NOT NULL);

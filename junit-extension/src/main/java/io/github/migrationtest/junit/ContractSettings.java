@@ -1,7 +1,11 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.scenarios.BrokenState;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,14 +13,17 @@ import java.util.Set;
 
 /**
  * How {@link MigrationChainContract} checks a chain: which checks run, which migrations a check
- * skips (with the reason, which the report shows), and where the committed schema lives. Immutable;
- * each method returns a changed copy.
+ * skips (with the reason, which the report shows), how strictly migrations must be safe to run again,
+ * which broken states the chain is expected to fail on, and where the committed schema lives.
+ * Immutable; each method returns a changed copy.
  *
  * <pre>{@code
  * @Override
  * public ContractSettings contract() {
  *     return ContractSettings.defaults()
  *             .skip(Check.UP_DOWN_UP, "7", "backfills data; its undo cannot restore it")
+ *             .requireReplayAfter("41")                        // older migrations: reported, not required
+ *             .expectFailure("12", BrokenState.Kind.VALUES_OUTSIDE_ENUM, Diagnosis.VALUES_OUTSIDE_ENUM_LABELS)
  *             .snapshot("src/test/resources/schema/billing.schema");
  * }
  * }</pre>
@@ -26,16 +33,54 @@ public final class ContractSettings {
     private final Set<Check> checks;
     private final Map<String, String> skips;
     private final Optional<String> snapshot;
+    private final Replay replay;
+    private final Map<String, Diagnosis> expectedFailures;
 
-    private ContractSettings(Set<Check> checks, Map<String, String> skips, Optional<String> snapshot) {
+    /** How strictly migrations must survive being run again unrecorded. */
+    private record Replay(boolean required, Optional<String> after) {
+    }
+
+    private ContractSettings(Set<Check> checks, Map<String, String> skips, Optional<String> snapshot, Replay replay,
+            Map<String, Diagnosis> expectedFailures) {
         this.checks = Set.copyOf(checks);
         this.skips = Map.copyOf(skips);
         this.snapshot = snapshot;
+        this.replay = replay;
+        this.expectedFailures = Map.copyOf(expectedFailures);
     }
 
-    /** All checks, no skips, the snapshot at {@code src/test/resources/schema/<TestClass>.schema}. */
+    /**
+     * All checks, no skips, every migration required to be safe to run again, every discovered broken
+     * state to be survived, the snapshot at {@code src/test/resources/schema/<TestClass>.schema}.
+     */
     public static ContractSettings defaults() {
-        return new ContractSettings(EnumSet.allOf(Check.class), Map.of(), Optional.empty());
+        return new ContractSettings(EnumSet.allOf(Check.class), Map.of(), Optional.empty(),
+                new Replay(true, Optional.empty()), Map.of());
+    }
+
+    /**
+     * These settings with only the migrations after {@code migrationId} required to be safe to run
+     * again; the replays of earlier ones still run, and their failures are reported as skipped with
+     * the reason instead of failing.
+     */
+    public ContractSettings requireReplayAfter(String migrationId) {
+        return new ContractSettings(checks, skips, snapshot, new Replay(true, Optional.of(migrationId)),
+                expectedFailures);
+    }
+
+    /** These settings with no migration required to be safe to run again: replay failures are only reported. */
+    public ContractSettings reportReplayOnly() {
+        return new ContractSettings(checks, skips, snapshot, new Replay(false, Optional.empty()), expectedFailures);
+    }
+
+    /**
+     * These settings expecting the broken state of that kind, discovered for that migration, to make
+     * the chain fail with {@code diagnosis} (instead of the default: the chain survives it).
+     */
+    public ContractSettings expectFailure(String migrationId, BrokenState.Kind kind, Diagnosis diagnosis) {
+        Map<String, Diagnosis> more = new HashMap<>(expectedFailures);
+        more.put(migrationId + "|" + kind, Objects.requireNonNull(diagnosis, "diagnosis"));
+        return new ContractSettings(checks, skips, snapshot, replay, more);
     }
 
     /** These settings without the given checks. */
@@ -45,19 +90,19 @@ public final class ContractSettings {
         for (Check check : unwanted) {
             remaining.remove(check);
         }
-        return new ContractSettings(remaining, skips, snapshot);
+        return new ContractSettings(remaining, skips, snapshot, replay, expectedFailures);
     }
 
     /** These settings with one check skipped for one migration, for a reason the report shows. */
     public ContractSettings skip(Check check, String migrationId, String reason) {
         Map<String, String> more = new HashMap<>(skips);
         more.put(key(check, migrationId), Objects.requireNonNull(reason, "reason"));
-        return new ContractSettings(checks, more, snapshot);
+        return new ContractSettings(checks, more, snapshot, replay, expectedFailures);
     }
 
     /** These settings with the committed schema file at {@code path} (relative to the module). */
     public ContractSettings snapshot(String path) {
-        return new ContractSettings(checks, skips, Optional.of(path));
+        return new ContractSettings(checks, skips, Optional.of(path), replay, expectedFailures);
     }
 
     /** Whether the check runs at all. */
@@ -70,9 +115,32 @@ public final class ContractSettings {
         return Optional.ofNullable(skips.get(key(check, migrationId)));
     }
 
+    /** Whether the migration, at {@code position} among {@code versions}, must be safe to run again. */
+    boolean replayRequired(Migration migration, List<Migration> versions) {
+        if (!replay.required()) {
+            return false;
+        }
+        return replay.after().map(after -> versions.indexOf(migration) > indexOf(after, versions)).orElse(true);
+    }
+
+    /** The diagnosis a discovered broken state is expected to fail with, if it is expected to fail. */
+    Optional<Diagnosis> expectedFailure(String migrationId, BrokenState.Kind kind) {
+        return Optional.ofNullable(expectedFailures.get(migrationId + "|" + kind));
+    }
+
     /** The committed schema file of a test class. */
     public String snapshotFor(Class<?> testClass) {
         return snapshot.orElse("src/test/resources/schema/" + testClass.getSimpleName() + ".schema");
+    }
+
+    private static int indexOf(String id, List<Migration> versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("requireReplayAfter(\"" + id + "\") names no migration of the chain;"
+                + " its migrations are " + versions.stream().map(Migration::id).toList() + ".");
     }
 
     private static String key(Check check, String migrationId) {

@@ -1,10 +1,13 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.Diagnosis;
 import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
 import io.github.migrationtest.scenarios.checks.NoRollbackException;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -14,10 +17,10 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The standard suite of a migration chain, for a {@code @MigrationTest} class to implement: clean
- * install, rerun, upgrade from every version, schema drift (and, where the chain supports them,
- * rollback round trips, replay of unrecorded migrations and the discovered broken states). Each check
- * is a dynamic test per migration, named after the migration and the property, so a red test says
- * which migration broke what.
+ * install, rerun, replay of unrecorded migrations (idempotency), up-down-up rollback round trips,
+ * upgrade from every version, schema drift, and the broken states discovery finds for the chain.
+ * Each check is a dynamic test per migration, named after the migration and the property, so a red
+ * test says which migration broke what.
  *
  * <pre>{@code
  * @MigrationTest(flyway = "classpath:db/migration")
@@ -74,6 +77,58 @@ public interface MigrationChainContract {
                         throw new TestAbortedException("no rollback to check: " + e.getMessage());
                     }
                 });
+    }
+
+    /**
+     * Each migration is safe to run again: on a database where it ran but is not recorded, migrating
+     * succeeds and ends like a clean install. Required for all migrations by default; see
+     * {@link ContractSettings#requireReplayAfter(String)} and {@link ContractSettings#reportReplayOnly()}.
+     * A migration known not to be safe can be declared with
+     * {@code expectFailure(id, BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED, diagnosis)}: its replay
+     * must then fail with that diagnosis.
+     */
+    @TestFactory
+    @DisplayName("replay unrecorded")
+    default Stream<DynamicTest> replayUnrecorded(ChainChecks checks) {
+        ContractSettings settings = contract();
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        return perMigration(Check.REPLAY_UNRECORDED, versions, "runs again where it ran but is not recorded",
+                migration -> {
+                    try {
+                        checks.replayUnrecorded(migration, settings.expectedFailure(migration.id(),
+                                BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED));
+                    } catch (AssertionError e) {
+                        if (settings.replayRequired(migration, versions)) {
+                            throw e;
+                        }
+                        throw new TestAbortedException("reported, not required by contract(): " + e.getMessage());
+                    }
+                });
+    }
+
+    /**
+     * Each broken state discovery offers for the chain (observed from what each migration does):
+     * the chain survives it, or fails with the diagnosis the class expects
+     * ({@link ContractSettings#expectFailure}).
+     */
+    @TestFactory
+    @DisplayName("broken states")
+    default Stream<DynamicTest> discoveredBrokenStates(ChainChecks checks) {
+        if (!contract().runs(Check.BROKEN_STATES)) {
+            return Stream.empty();
+        }
+        ContractSettings settings = contract();
+        return checks.discoveredScenarios().stream().map(scenario -> {
+            Optional<Diagnosis> expected = settings.expectedFailure(scenario.migration().id(), scenario.state().kind());
+            String outcome = expected.map(d -> "fails with " + d).orElse("the chain survives it");
+            return DynamicTest.dynamicTest(scenario.name() + ": " + outcome, () -> {
+                var reason = settings.skipReason(Check.BROKEN_STATES, scenario.migration().id());
+                if (reason.isPresent()) {
+                    throw new TestAbortedException("skipped by contract(): " + reason.get());
+                }
+                checks.brokenState(scenario, expected);
+            });
+        });
     }
 
     /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */

@@ -1,5 +1,8 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.scenarios.BrokenState;
+
 /** Chains with one defect each, run through the contract by {@link MigrationChainContractTests}. */
 class ContractTestCases {
 
@@ -17,7 +20,7 @@ class ContractTestCases {
     static class DependsOnDatabase implements MigrationChainContract {
         @Override
         public ContractSettings contract() {
-            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP)
+            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP, Check.REPLAY_UNRECORDED)
                     .skip(Check.UPGRADE, "2", "deliberately skipped to show how skips are reported");
         }
     }
@@ -28,6 +31,35 @@ class ContractTestCases {
         @Override
         public ContractSettings contract() {
             return ContractSettings.defaults().without(Check.SNAPSHOT);
+        }
+    }
+
+    /** A migration that is not safe to run again, in a chain that is otherwise fine. */
+    @MigrationTest(flyway = "classpath:db/contract/notidempotent", provider = "embedded")
+    static class NotIdempotent implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT);
+        }
+    }
+
+    /** The same chain, with the unsafe migration declared as such. */
+    @MigrationTest(flyway = "classpath:db/contract/notidempotent", provider = "embedded")
+    static class NotIdempotentDeclared implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT)
+                    .expectFailure("2", BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED,
+                            Diagnosis.OBJECT_EXISTS_UNRECORDED);
+        }
+    }
+
+    /** The same chain, with only the migrations after 2 required to be safe to run again. */
+    @MigrationTest(flyway = "classpath:db/contract/notidempotent", provider = "embedded")
+    static class NotIdempotentBeforeTheCutOff implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT).requireReplayAfter("2");
         }
     }
 }

@@ -18,7 +18,10 @@ class MigrationChainContractTests {
         Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.RerunChanges.class));
 
         // A repeatable migration is no version to upgrade from, and V1 is the head: no upgrade tests.
-        assertThat(outcomes).containsEntry("an empty database migrates to the head", "SUCCESSFUL").hasSize(2);
+        assertThat(outcomes).containsEntry("an empty database migrates to the head", "SUCCESSFUL")
+                .containsEntry("1 \"create orders\" (V1__create_orders.sql) runs again where it ran but is not recorded",
+                        "SUCCESSFUL")
+                .hasSize(3);
         assertThat(outcomes.get("migrating a database at the head again applies nothing"))
                 .startsWith("FAILED: Migrating a database at the head again must apply nothing, but it applied"
                         + " [R__refresh order totals]");
@@ -51,6 +54,42 @@ class MigrationChainContractTests {
         assertThat(outcomes.get("3 \"index titles\" (V3__index_titles.sql) rolls back to the schema before it and"
                 + " applies again")).startsWith("ABORTED: no rollback to check: ");
         assertThat(outcomes.entrySet()).filteredOn(e -> e.getValue().startsWith("FAILED")).hasSize(1);
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getValue().startsWith("ABORTED")).hasSize(1);
+    }
+
+    @Test
+    void aMigrationThatIsNotSafeToRunAgainFailsItsOwnReplayOnly() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.NotIdempotent.class));
+
+        assertThat(outcomes.entrySet()).filteredOn(e -> !e.getValue().equals("SUCCESSFUL")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getKey()).isEqualTo("2 \"add due date\" (V2__add_due_date.sql) runs again where it"
+                            + " ran but is not recorded");
+                    assertThat(e.getValue()).startsWith("FAILED: 2 \"add due date\" (V2__add_due_date.sql) is not safe"
+                            + " to run again: where it ran but is not recorded, migrating again fails.\n"
+                            + "It applied nothing, then migration 2 \"add due date\" (V2__add_due_date.sql) failed:\n"
+                            + "  ERROR 42701: column \"due_date\" of relation \"invoices\" already exists")
+                            .contains("diagnosis: OBJECT_EXISTS_UNRECORDED");
+                });
+        // clean install, rerun, 3 replays, 3 round trips, 2 upgrades; the chain offers no other broken state
+        assertThat(outcomes).hasSize(10);
+    }
+
+    @Test
+    void aMigrationDeclaredUnsafeMustFailWithTheDeclaredDiagnosis() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.NotIdempotentDeclared.class));
+
+        assertThat(outcomes.values()).containsOnly("SUCCESSFUL");
+    }
+
+    @Test
+    void replayFailuresBeforeTheCutOffAreReportedNotFailed() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.NotIdempotentBeforeTheCutOff.class));
+
+        assertThat(outcomes.get("2 \"add due date\" (V2__add_due_date.sql) runs again where it ran but is not recorded"))
+                .startsWith("ABORTED: reported, not required by contract(): 2 \"add due date\" (V2__add_due_date.sql)"
+                        + " is not safe to run again");
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).isEmpty();
     }
 
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */

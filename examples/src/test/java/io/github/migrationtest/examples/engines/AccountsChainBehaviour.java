@@ -8,6 +8,7 @@ import io.github.migrationtest.junit.At;
 import io.github.migrationtest.junit.ContractSettings;
 import io.github.migrationtest.junit.Migrated;
 import io.github.migrationtest.junit.MigrationChainContract;
+import io.github.migrationtest.scenarios.BrokenState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +21,13 @@ abstract class AccountsChainBehaviour implements MigrationChainContract {
 
     @Override
     public ContractSettings contract() {
-        // Both engines must build exactly this schema.
-        return ContractSettings.defaults().snapshot("src/test/resources/engines/accounts.schema");
+        return ContractSettings.defaults()
+                // Both engines must build exactly this schema.
+                .snapshot("src/test/resources/engines/accounts.schema")
+                // Migration 2 is not safe to run again, and the test below shows why: its failures are
+                // known and diagnosed, so the suite expects them instead of failing.
+                .expectFailure("2", BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED, Diagnosis.OBJECT_EXISTS_UNRECORDED)
+                .expectFailure("2", BrokenState.Kind.ENUM_CREATED_BUT_UNRECORDED, Diagnosis.OBJECT_EXISTS_UNRECORDED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.migrationtest.scenarios.checks;
 import io.github.migrationtest.assertions.MigrationAssertions;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
+import io.github.migrationtest.core.Diagnosis;
 import io.github.migrationtest.core.HistoryEntry;
 import io.github.migrationtest.core.Migration;
 import io.github.migrationtest.core.MigrationChain;
@@ -11,6 +12,11 @@ import io.github.migrationtest.core.MigrationFailure;
 import io.github.migrationtest.core.MigrationResult;
 import io.github.migrationtest.core.database.DatabaseFactory;
 import io.github.migrationtest.core.database.TemplateCache;
+import io.github.migrationtest.scenarios.BrokenState;
+import io.github.migrationtest.scenarios.Discovery;
+import io.github.migrationtest.scenarios.Scenario;
+import io.github.migrationtest.scenarios.Scenarios;
+import io.github.migrationtest.scenarios.internal.EngineHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +42,7 @@ public final class ChainChecks {
 
     // The schema of a clean install, per chain fingerprint: every check class of a run compares with it.
     private static final Map<String, SchemaSnapshot> CLEAN_INSTALLS = new ConcurrentHashMap<>();
+    private static final Map<String, Discovery> DISCOVERIES = new ConcurrentHashMap<>();
 
     private final DatabaseFactory databases;
     private final MigrationChain chain;
@@ -116,6 +123,76 @@ public final class ChainChecks {
                 throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
                         + " schema than a clean install (expected: clean install, actual: upgrade):\n"
                         + indent(diff.describe()));
+            }
+        }
+    }
+
+    /**
+     * Replay: on a database where {@code migration} ran but is not recorded (a deploy that applied it and
+     * lost its record, or was killed before recording it), migrating again succeeds and ends with the
+     * schema of a clean install - the migration is safe to run again.
+     */
+    public void replayUnrecorded(Migration migration) {
+        replayUnrecorded(migration, Optional.empty());
+    }
+
+    /**
+     * Replay, as {@link #replayUnrecorded(Migration)}, or, with {@code expected} given, the replay must
+     * fail with that diagnosis (a migration known not to be safe to run again, whose failure must at
+     * least be recognised).
+     */
+    public void replayUnrecorded(Migration migration, Optional<Diagnosis> expected) {
+        try (MigrationDatabase db = at(Optional.of(chain.targetOf(migration)))) {
+            EngineHistory.of(db).forget(migration);
+            MigrationResult result = run(db.migrate());
+            if (expected.isPresent()) {
+                if (!result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {
+                    throw new AssertionError("Expected running " + migration.displayName() + " again where it ran but"
+                            + " is not recorded to fail with diagnosis " + expected.get() + ", but it "
+                            + result.describe());
+                }
+                return;
+            }
+            if (!result.succeeded()) {
+                throw new AssertionError(migration.displayName() + " is not safe to run again: where it ran but is not"
+                        + " recorded, migrating again fails.\nIt " + result.describe());
+            }
+            SchemaDiff diff = SchemaDiff.between(cleanInstallSchema(), SchemaSnapshot.of(db));
+            if (!diff.isEmpty()) {
+                throw new AssertionError("Running " + migration.displayName() + " again where it ran but is not"
+                        + " recorded ends with another schema than a clean install (expected: clean install, actual:"
+                        + " replay):\n" + indent(diff.describe()));
+            }
+        }
+    }
+
+    /**
+     * The broken states discovery offers for the chain (observed once per chain and server), except
+     * "objects present but unrecorded", which {@link #replayUnrecorded} covers for every migration.
+     */
+    public List<Scenario> discoveredScenarios() {
+        return DISCOVERIES.computeIfAbsent(cleanInstallKey(), key ->
+                Scenarios.discover(chain, databases, migrationTimeout)).scenarios().stream()
+                .filter(s -> s.state().kind() != BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED)
+                .toList();
+    }
+
+    /**
+     * The chain survives the scenario: from the database the scenario prepares, migrating to the head
+     * succeeds. With {@code expected} given, it must instead fail with that diagnosis.
+     */
+    public void brokenState(Scenario scenario, Optional<Diagnosis> expected) {
+        try (MigrationDatabase db = scenario.startAt().isPresent() ? at(scenario.startAt()) : empty()) {
+            scenario.prepare(db);
+            MigrationResult result = run(db.migrate());
+            if (expected.isEmpty() && !result.succeeded()) {
+                throw new AssertionError("The chain does not survive " + scenario.name() + " ("
+                        + scenario.state().description() + ").\nIt " + result.describe() + "\nA resilient chain: "
+                        + scenario.state().resilience());
+            }
+            if (expected.isPresent() && !result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {
+                throw new AssertionError("Expected " + scenario.name() + " to make the chain fail with diagnosis "
+                        + expected.get() + ", but it " + result.describe());
             }
         }
     }
