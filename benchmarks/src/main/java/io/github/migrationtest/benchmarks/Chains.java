@@ -24,6 +24,64 @@ final class Chains {
         return directory;
     }
 
+    /**
+     * A chain of {@code count} migrations in the shape of a real one, each with its undo script and safe
+     * to run again, in repeating steps: a table, a column, an index, an enum with a column, a VARCHAR
+     * column cast to an enum (legacy values mapped first). Two migrations carry deliberate defects:
+     * {@code notIdempotent} adds its column without IF NOT EXISTS, and the undo of {@code leakyUndo}
+     * forgets to drop its index.
+     */
+    static void contractChain(Path directory, int count, int notIdempotent, int leakyUndo) throws IOException {
+        Files.createDirectories(directory);
+        try (Stream<Path> old = Files.list(directory)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        for (int i = 1; i <= count; i++) {
+            int table = i - (i - 1) % 5;
+            String t = "t_" + table;
+            String up;
+            String down;
+            switch ((i - 1) % 5) {
+                case 0 -> {
+                    up = "CREATE TABLE IF NOT EXISTS " + t + " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            + " name text NOT NULL, kind varchar(20), created_at timestamptz NOT NULL DEFAULT now());";
+                    down = "DROP TABLE " + t + ";";
+                }
+                case 1 -> {
+                    up = "ALTER TABLE " + t + " ADD COLUMN " + (i == notIdempotent ? "" : "IF NOT EXISTS ")
+                            + "note_" + i + " text;";
+                    down = "ALTER TABLE " + t + " DROP COLUMN note_" + i + ";";
+                }
+                case 2 -> {
+                    up = "CREATE INDEX IF NOT EXISTS " + t + "_created_" + i + " ON " + t + " (created_at);";
+                    down = i == leakyUndo ? "SELECT 1; -- forgets the index" : "DROP INDEX " + t + "_created_" + i + ";";
+                }
+                case 3 -> {
+                    up = guardedEnum("status_" + i, "'active', 'paused', 'closed'")
+                            + "ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS status status_" + i
+                            + " NOT NULL DEFAULT 'active';";
+                    down = "ALTER TABLE " + t + " DROP COLUMN status;\nDROP TYPE status_" + i + ";";
+                }
+                default -> {
+                    up = guardedEnum("kind_" + i, "'retail', 'wholesale', 'other'")
+                            + "UPDATE " + t + " SET kind = 'other' WHERE kind::text NOT IN ('retail', 'wholesale', 'other');\n"
+                            + "ALTER TABLE " + t + " ALTER COLUMN kind TYPE kind_" + i + " USING kind::text::kind_" + i + ";";
+                    down = "ALTER TABLE " + t + " ALTER COLUMN kind TYPE varchar(20) USING kind::text;\n"
+                            + "DROP TYPE kind_" + i + ";";
+                }
+            }
+            Files.writeString(directory.resolve("V" + i + "__step_" + i + ".sql"), up + "\n");
+            Files.writeString(directory.resolve("U" + i + "__step_" + i + ".sql"), down + "\n");
+        }
+    }
+
+    private static String guardedEnum(String name, String labels) {
+        return "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = '" + name + "') THEN CREATE TYPE "
+                + name + " AS ENUM (" + labels + "); END IF; END $$;\n";
+    }
+
     static void delete(Path directory) throws IOException {
         try (Stream<Path> walk = Files.walk(directory)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -38,7 +39,17 @@ public final class TimeLimitedRun {
         return thread;
     });
 
+    private static final AtomicLong MIGRATIONS_RUN = new AtomicLong();
+
     private TimeLimitedRun() {
+    }
+
+    /**
+     * How many migrations the runs of this JVM executed: applied, undone, and the ones that failed.
+     * For measuring what a suite costs (benchmarks/SuiteBenchmark).
+     */
+    public static long migrationsRun() {
+        return MIGRATIONS_RUN.get();
     }
 
     /**
@@ -55,7 +66,7 @@ public final class TimeLimitedRun {
     /** Runs any engine operation that returns a result within {@code limit}. */
     public static MigrationResult run(DisposableDatabase database, Duration limit,
             java.util.concurrent.Callable<MigrationResult> operation) {
-        Future<MigrationResult> future = RUNNER.submit(operation);
+        Future<MigrationResult> future = RUNNER.submit(() -> counted(operation.call()));
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -77,6 +88,12 @@ public final class TimeLimitedRun {
             future.cancel(true);
             throw new MigrationTestException("Interrupted while migrating " + database.name(), e);
         }
+    }
+
+    private static MigrationResult counted(MigrationResult result) {
+        MIGRATIONS_RUN.addAndGet(result.applied().size()
+                + (result.failure().flatMap(MigrationFailure::migration).isPresent() ? 1 : 0));
+        return result;
     }
 
     private static MigrationResult aftermath(Future<MigrationResult> future) {

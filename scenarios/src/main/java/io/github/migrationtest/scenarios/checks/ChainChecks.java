@@ -129,8 +129,9 @@ public final class ChainChecks {
 
     /**
      * Replay: on a database where {@code migration} ran but is not recorded (a deploy that applied it and
-     * lost its record, or was killed before recording it), migrating again succeeds and ends with the
-     * schema of a clean install - the migration is safe to run again.
+     * lost its record, or was killed before recording it), running it again succeeds and leaves the
+     * schema as it was - as a clean install has it after that migration. The migration is safe to run
+     * again. Only the migration itself runs again: the states after it follow from its schema.
      */
     public void replayUnrecorded(Migration migration) {
         replayUnrecorded(migration, Optional.empty());
@@ -142,9 +143,11 @@ public final class ChainChecks {
      * least be recognised).
      */
     public void replayUnrecorded(Migration migration, Optional<Diagnosis> expected) {
-        try (MigrationDatabase db = at(Optional.of(chain.targetOf(migration)))) {
+        String target = chain.targetOf(migration);
+        try (MigrationDatabase db = at(Optional.of(target))) {
+            SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
             EngineHistory.of(db).forget(migration);
-            MigrationResult result = run(db.migrate());
+            MigrationResult result = run(db.migrateTo(target));
             if (expected.isPresent()) {
                 if (!result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {
                     throw new AssertionError("Expected running " + migration.displayName() + " again where it ran but"
@@ -157,11 +160,11 @@ public final class ChainChecks {
                 throw new AssertionError(migration.displayName() + " is not safe to run again: where it ran but is not"
                         + " recorded, migrating again fails.\nIt " + result.describe());
             }
-            SchemaDiff diff = SchemaDiff.between(cleanInstallSchema(), SchemaSnapshot.of(db));
+            SchemaDiff diff = SchemaDiff.between(ranOnce, SchemaSnapshot.of(db));
             if (!diff.isEmpty()) {
                 throw new AssertionError("Running " + migration.displayName() + " again where it ran but is not"
-                        + " recorded ends with another schema than a clean install (expected: clean install, actual:"
-                        + " replay):\n" + indent(diff.describe()));
+                        + " recorded changes the schema it left the first time (expected: run once, actual: run"
+                        + " twice):\n" + indent(diff.describe()));
             }
         }
     }

@@ -1,0 +1,128 @@
+package io.github.migrationtest.benchmarks;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.migrationtest.core.database.TimeLimitedRun;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * What the standard suite costs: an empty class implementing {@code MigrationChainContract}, run by
+ * the JUnit Platform on a generated chain with one migration that is not safe to run again and one
+ * leaky undo script. Prints the tests and their outcome by check, which tests failed (exactly the two
+ * defects, if all is well), the wall time, and how many migrations ran against what a naive suite
+ * (every check building its starting state from an empty database) would run.
+ *
+ * <pre>
+ * mvn -B -q -pl benchmarks -am compile exec:java \
+ *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SuiteBenchmark [-Dexec.args="50"]
+ * </pre>
+ */
+public final class SuiteBenchmark {
+
+    static final String CHAIN = "target/suite-benchmark-chain";
+
+    private SuiteBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int notIdempotent = Math.max(2, n / 3 - (n / 3 - 2) % 5);
+        int leakyUndo = Math.max(3, 2 * n / 3 - (2 * n / 3 - 3) % 5);
+        Path chain = Paths.get(CHAIN);
+        Chains.contractChain(chain, n, notIdempotent, leakyUndo);
+        System.out.printf("%d migrations; %d adds a column without IF NOT EXISTS, the undo of %d leaves its index%n",
+                n, notIdempotent, leakyUndo);
+
+        Outcomes outcomes = new Outcomes();
+        long migrationsBefore = TimeLimitedRun.migrationsRun();
+        long started = System.nanoTime();
+        Launcher launcher = LauncherFactory.create();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(SuiteBenchmarkChainTests.class)).build();
+        launcher.execute(request, outcomes);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long migrations = TimeLimitedRun.migrationsRun() - migrationsBefore;
+
+        outcomes.byCheck.forEach((check, counts) -> System.out.printf(Locale.ROOT,
+                "  %-28s %3d passed, %d failed, %d skipped%n", check, counts[0], counts[2], counts[1]));
+        System.out.println("failed:");
+        outcomes.failed.forEach(name -> System.out.println("  " + name));
+        long naive = naive(n, outcomes.byCheck.getOrDefault("broken states", new int[3])[0]);
+        System.out.printf(Locale.ROOT, "%d tests in %.1f s wall time; migrations executed: %d (templates included),"
+                + " a naive suite: %d (%.1fx)%n", outcomes.tests, seconds, migrations, naive, (double) naive / migrations);
+        Chains.delete(chain);
+        java.nio.file.Files.deleteIfExists(Paths.get(SuiteBenchmarkChainTests.SNAPSHOT));
+    }
+
+    /**
+     * The migrations a suite runs when every check builds its start from an empty database: clean
+     * install n; rerun n; replay of the migration at position p: p to build, then it again; up-down-up
+     * at p: p - 1 to build, then apply, undo, apply; upgrade from p (p < n): p, then the rest; schema
+     * drift n; each broken state about n.
+     */
+    static long naive(int n, int brokenStates) {
+        long total = n + n + n;
+        for (int p = 1; p <= n; p++) {
+            total += p + 1;
+            total += (p - 1) + 3;
+            if (p < n) {
+                total += n;
+            }
+        }
+        return total + (long) brokenStates * n;
+    }
+
+    /** Counts outcomes by check (the dynamic container) and collects failed tests. */
+    private static final class Outcomes implements TestExecutionListener {
+        final Map<String, int[]> byCheck = new TreeMap<>();
+        final List<String> failed = new ArrayList<>();
+        int tests;
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (!test.isTest()) {
+                return;
+            }
+            tests++;
+            String check = test.getParentIdObject().map(Object::toString).map(SuiteBenchmark::checkOf).orElse("?");
+            int[] counts = byCheck.computeIfAbsent(check, c -> new int[3]);
+            counts[result.getStatus().ordinal()]++;
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failed.add(check + " / " + test.getDisplayName() + ": "
+                        + result.getThrowable().map(Throwable::getMessage).orElse("").lines().findFirst().orElse(""));
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            tests++;
+        }
+    }
+
+    private static String checkOf(String parentId) {
+        String method = parentId.replaceAll(".*\\[test-factory:([A-Za-z]+)\\(.*", "$1");
+        return switch (method) {
+            case "cleanInstall" -> "clean install";
+            case "rerunAppliesNothing" -> "rerun";
+            case "replayUnrecorded" -> "replay unrecorded";
+            case "rollbackRoundTrips" -> "up-down-up";
+            case "upgradeFromEveryVersion" -> "upgrade from every version";
+            case "schemaMatchesCommittedSnapshot" -> "schema drift";
+            case "discoveredBrokenStates" -> "broken states";
+            default -> method;
+        };
+    }
+}
