@@ -80,8 +80,8 @@ public interface MigrationChainContract {
     }
 
     /**
-     * Each migration is safe to run again: on a database where it ran but is not recorded, migrating
-     * succeeds and ends like a clean install. Required for all migrations by default; see
+     * Each migration is safe to run again: on a database where it ran but is not recorded, running it
+     * again succeeds and leaves the schema as it was. Required for all migrations by default; see
      * {@link ContractSettings#requireReplayAfter(String)} and {@link ContractSettings#reportReplayOnly()}.
      * A migration known not to be safe can be declared with
      * {@code expectFailure(id, BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED, diagnosis)}: its replay
