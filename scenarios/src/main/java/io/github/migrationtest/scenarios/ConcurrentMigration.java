@@ -35,6 +35,10 @@ import javax.sql.DataSource;
  *
  * <p>Who applied what is each engine's own account of its run (Flyway's migrate result, Liquibase's
  * change listener): not the history, which also shows what the others applied.
+ *
+ * <p>The migrators share this JVM. Several Liquibase instances in one JVM now and then leave the
+ * changelog lock taken when they finish (seen with 4.33 and 5.0.4); a migrator that then waits for it
+ * fails at its time limit with {@code MIGRATION_LOCK_HELD}. Give Liquibase chains a short limit.
  */
 public final class ConcurrentMigration {
 
