@@ -12,6 +12,7 @@ import io.github.migrationtest.core.Seeded;
 import io.github.migrationtest.core.config.Configuration;
 import io.github.migrationtest.core.config.Durations;
 import io.github.migrationtest.core.config.Setting;
+import io.github.migrationtest.core.internal.SqlScript;
 import io.github.migrationtest.scenarios.BrokenState.Kind;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
 import io.github.migrationtest.scenarios.internal.ColumnType;
@@ -19,7 +20,7 @@ import io.github.migrationtest.scenarios.internal.EngineHistory;
 import io.github.migrationtest.scenarios.internal.MigrationEffects;
 import io.github.migrationtest.scenarios.internal.RowFiller;
 import io.github.migrationtest.scenarios.internal.Sql;
-import io.github.migrationtest.scenarios.internal.SqlStatements;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -553,7 +554,7 @@ public final class BrokenStates {
             throw new MigrationTestException("partiallyApplied(\"" + migration.id() + "\", ...): migration "
                     + migration.displayName() + " uses placeholders (${...}), which only the engine replaces.");
         }
-        return SqlStatements.split(sql);
+        return SqlScript.statements(sql);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.migrationtest.core.MigrationResult;
 import io.github.migrationtest.core.MigrationTestConfigurationException;
 import io.github.migrationtest.core.MigrationTestException;
 import io.github.migrationtest.core.internal.SqlErrors;
+import io.github.migrationtest.core.internal.SqlScript;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.github.migrationtest.core.flyway;
+package io.github.migrationtest.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * names the one statement the server rejected. Semicolons inside quotes, quoted identifiers,
  * dollar-quoted bodies, comments and {@code BEGIN ATOMIC ... END} function bodies do not count.
  */
-final class SqlScript {
+public final class SqlScript {
 
     private final String sql;
     private final List<String> statements = new ArrayList<>();
@@ -26,7 +26,7 @@ final class SqlScript {
     }
 
     /** The statements of the script, each without its terminating semicolon; comment-only parts are dropped. */
-    static List<String> statements(String sql) {
+    public static List<String> statements(String sql) {
         SqlScript script = new SqlScript(sql);
         script.split();
         return List.copyOf(script.statements);
