@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +46,6 @@ public final class ChainChecks {
     private final DatabaseFactory databases;
     private final MigrationChain chain;
     private final Duration migrationTimeout;
-    private final AtomicInteger migrationsExecuted = new AtomicInteger();
 
     /**
      * Creates the checks of a chain on a server.
@@ -75,7 +73,7 @@ public final class ChainChecks {
     /** An empty database migrates to the head without failure, and the history records every migration. */
     public void cleanInstall() {
         try (MigrationDatabase db = empty()) {
-            MigrationResult result = run(db.migrate());
+            MigrationResult result = db.migrate();
             if (!result.succeeded()) {
                 throw new AssertionError("A clean install fails: the chain does not migrate an empty database.\n"
                         + "It " + result.describe());
@@ -94,7 +92,7 @@ public final class ChainChecks {
     public void rerunAppliesNothing() {
         try (MigrationDatabase db = at(Optional.empty())) {
             SchemaSnapshot before = SchemaSnapshot.of(db);
-            MigrationResult result = run(db.migrate());
+            MigrationResult result = db.migrate();
             if (!result.succeeded() || !result.applied().isEmpty()) {
                 throw new AssertionError("Migrating a database at the head again must apply nothing, but it "
                         + result.describe());
@@ -112,8 +110,8 @@ public final class ChainChecks {
      * with the schema of a clean install.
      */
     public void upgradeFrom(Migration version) {
-        try (MigrationDatabase db = at(Optional.of(version.id()))) {
-            MigrationResult result = run(db.migrate());
+        try (MigrationDatabase db = at(Optional.of(chain.targetOf(version)))) {
+            MigrationResult result = db.migrate();
             if (!result.succeeded()) {
                 throw new AssertionError("Upgrading from " + version.displayName() + " to the head fails.\nIt "
                         + result.describe());
@@ -147,7 +145,7 @@ public final class ChainChecks {
         try (MigrationDatabase db = at(Optional.of(target))) {
             SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
             EngineHistory.of(db).forget(migration);
-            MigrationResult result = run(db.migrateTo(target));
+            MigrationResult result = db.migrateTo(target);
             if (expected.isPresent()) {
                 if (!result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {
                     throw new AssertionError("Expected running " + migration.displayName() + " again where it ran but"
@@ -187,7 +185,7 @@ public final class ChainChecks {
     public void brokenState(Scenario scenario, Optional<Diagnosis> expected) {
         try (MigrationDatabase db = scenario.startAt().isPresent() ? at(scenario.startAt()) : empty()) {
             scenario.prepare(db);
-            MigrationResult result = run(db.migrate());
+            MigrationResult result = db.migrate();
             if (expected.isEmpty() && !result.succeeded()) {
                 throw new AssertionError("The chain does not survive " + scenario.name() + " ("
                         + scenario.state().description() + ").\nIt " + result.describe() + "\nA resilient chain: "
@@ -215,7 +213,7 @@ public final class ChainChecks {
             SchemaSnapshot before = SchemaSnapshot.of(db);
             step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
             SchemaSnapshot after = SchemaSnapshot.of(db);
-            MigrationResult down = run(db.rollbackLast());
+            MigrationResult down = db.rollbackLast();
             if (down.failure().filter(f -> f.kind() == MigrationFailure.Kind.NO_ROLLBACK).isPresent()) {
                 throw new NoRollbackException(down.failure().get().message());
             }
@@ -237,7 +235,6 @@ public final class ChainChecks {
     }
 
     private void step(MigrationResult result, String what) {
-        run(result);
         if (!result.succeeded()) {
             throw new AssertionError(what + " fails.\nIt " + result.describe());
         }
@@ -265,11 +262,6 @@ public final class ChainChecks {
         }
     }
 
-    /** How many migrations the checks of this instance ran themselves (template builds not included). */
-    public int migrationsExecuted() {
-        return migrationsExecuted.get();
-    }
-
     /** The template cache the checks build their states in. */
     public TemplateCache templates() {
         return databases.templates();
@@ -284,11 +276,6 @@ public final class ChainChecks {
     MigrationDatabase at(Optional<String> version) {
         String template = templates().templateAt(chain, version, migrationTimeout);
         return new MigrationDatabase(databases.cloneOf(template), chain, migrationTimeout);
-    }
-
-    MigrationResult run(MigrationResult result) {
-        migrationsExecuted.addAndGet(result.applied().size() + (result.succeeded() ? 0 : 1));
-        return result;
     }
 
     SchemaSnapshot cleanInstallSchema() {
