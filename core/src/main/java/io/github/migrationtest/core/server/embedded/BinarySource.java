@@ -3,7 +3,6 @@ package io.github.migrationtest.core.server.embedded;
 import io.github.migrationtest.core.MigrationTestException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,13 +77,9 @@ sealed interface BinarySource {
         }
     }
 
-    /** Thrown where an archive cannot be opened. */
+    /** Opens the stream of an archive, each time it is unpacked. */
     @FunctionalInterface
     interface ArchiveOpener {
         InputStream open() throws IOException;
-    }
-
-    static UncheckedIOException unreadable(String origin, IOException e) {
-        return new UncheckedIOException("Could not unpack PostgreSQL binaries from " + origin + ": " + e.getMessage(), e);
     }
 }
