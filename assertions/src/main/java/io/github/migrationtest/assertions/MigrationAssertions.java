@@ -2,9 +2,9 @@ package io.github.migrationtest.assertions;
 
 import io.github.migrationtest.assertions.schema.MigrationHistory;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.MigrationResult;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 

@@ -1,9 +1,9 @@
 package io.github.migrationtest.assertions;
 
 import io.github.migrationtest.assertions.error.ResultErrors;
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.MigrationFailure;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.model.MigrationFailure;
+import io.github.migrationtest.core.model.MigrationResult;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;

@@ -4,9 +4,9 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThatHistory;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.MigrationResult;
 import org.junit.jupiter.api.Test;
 
 class MigrationResultAssertTests {

@@ -1,12 +1,12 @@
 package io.github.migrationtest.assertions;
 
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;

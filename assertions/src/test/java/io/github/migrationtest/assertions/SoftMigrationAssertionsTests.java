@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

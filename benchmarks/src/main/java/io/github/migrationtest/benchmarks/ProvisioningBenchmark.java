@@ -1,12 +1,12 @@
 package io.github.migrationtest.benchmarks;
 
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
-import io.github.migrationtest.core.database.TimeLimitedRun;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.embedded.EmbeddedServers;
+import io.github.migrationtest.core.internal.server.embedded.EmbeddedServers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

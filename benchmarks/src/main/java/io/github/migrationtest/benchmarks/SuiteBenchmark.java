@@ -2,7 +2,7 @@ package io.github.migrationtest.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.migrationtest.core.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.database.TimeLimitedRun;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;

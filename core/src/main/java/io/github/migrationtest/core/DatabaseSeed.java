@@ -1,5 +1,8 @@
 package io.github.migrationtest.core;
 
+import io.github.migrationtest.core.model.MigrationTestException;
+
+
 /**
  * Something that puts a test's database into a state before the chain runs against it: rows, objects
  * created outside the chain, edits of the engine's history, a session holding the migration lock.

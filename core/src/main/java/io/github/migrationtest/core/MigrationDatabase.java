@@ -1,7 +1,14 @@
 package io.github.migrationtest.core;
 
-import io.github.migrationtest.core.database.DisposableDatabase;
-import io.github.migrationtest.core.database.TimeLimitedRun;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.HistoryEntry;
+import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.model.MigrationFailure;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.TimeLimitedRun;
 import io.github.migrationtest.core.internal.SqlErrors;
 import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;

@@ -1,5 +1,2 @@
-/**
- * The engine-agnostic model of migrationtest: migration chains, the databases they run on, and the
- * results of running them.
- */
+/** The API a test touches: a {@link io.github.migrationtest.core.MigrationDatabase} of its own, and seeds that put it into a state. */
 package io.github.migrationtest.core;

@@ -1,10 +1,10 @@
 package io.github.migrationtest.core;
 
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
 import java.util.OptionalInt;

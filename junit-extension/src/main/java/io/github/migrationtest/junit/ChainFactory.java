@@ -1,12 +1,12 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.MigrationChain;
-import io.github.migrationtest.core.MigrationTestConfigurationException;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.flyway.FlywayConfigurer;
-import io.github.migrationtest.core.flyway.FlywaySupport;
-import io.github.migrationtest.core.liquibase.LiquibaseChain;
-import io.github.migrationtest.core.liquibase.LiquibaseSupport;
+import io.github.migrationtest.core.internal.flyway.FlywaySupport;
+import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
+import io.github.migrationtest.core.internal.liquibase.LiquibaseSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */

@@ -1,12 +1,12 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
 import java.lang.reflect.Method;

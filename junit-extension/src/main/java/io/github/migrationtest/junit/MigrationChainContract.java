@@ -1,7 +1,7 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
 import io.github.migrationtest.scenarios.checks.NoRollbackException;

@@ -1,8 +1,8 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.MigrationChain;
-import io.github.migrationtest.core.MigrationTestConfigurationException;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,10 +1,10 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.MigrationTestConfigurationException;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.config.Durations;
-import io.github.migrationtest.core.config.Setting;
-import io.github.migrationtest.core.server.PostgresVersions;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.internal.PostgresVersions;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.scenarios.BrokenState;
 
 /** Chains with one defect each, run through the contract by {@link MigrationChainContractTests}. */

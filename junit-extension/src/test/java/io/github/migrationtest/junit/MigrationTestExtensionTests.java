@@ -2,9 +2,9 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.MigrationResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

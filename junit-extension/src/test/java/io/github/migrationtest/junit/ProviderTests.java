@@ -2,11 +2,11 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.config.Configuration;
+import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
-import io.github.migrationtest.core.server.docker.DockerServers;
+import io.github.migrationtest.core.internal.server.docker.DockerServers;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.core.DatabaseSeed;
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.Seeded;
 import java.util.ArrayList;
@@ -217,7 +217,7 @@ public final class BrokenState implements DatabaseSeed {
      * Puts the database into the state.
      *
      * @return what the state keeps open; for a combination, all its parts keep open
-     * @throws io.github.migrationtest.core.MigrationTestException if the database cannot be put into it, with why
+     * @throws io.github.migrationtest.core.model.MigrationTestException if the database cannot be put into it, with why
      */
     @Override
     public Seeded applyTo(MigrationDatabase database) {

@@ -4,14 +4,14 @@ import io.github.migrationtest.assertions.schema.Column;
 import io.github.migrationtest.assertions.schema.EnumType;
 import io.github.migrationtest.assertions.schema.Index;
 import io.github.migrationtest.assertions.schema.Table;
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.config.Durations;
-import io.github.migrationtest.core.config.Setting;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.internal.SqlScript;
 import io.github.migrationtest.scenarios.BrokenState.Kind;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
@@ -63,7 +63,7 @@ public final class BrokenStates {
      * created the same enum); every redeploy failed with {@code type "platformtype" already exists}. A
      * resilient migration creates the type only where it is missing, in a DO block that checks
      * {@code pg_type}, since PostgreSQL has no {@code CREATE TYPE IF NOT EXISTS}. A chain that is not fails
-     * with {@link io.github.migrationtest.core.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
+     * with {@link io.github.migrationtest.core.model.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
      *
      * @param migrationId the migration that creates the enums; the database must be before it
      */
@@ -109,7 +109,7 @@ public final class BrokenStates {
      * every empty database and failed in production on {@code 'default'} and {@code 'Fintech '}, blocking
      * the deployment for days. A resilient migration maps or cleans the values before the cast, in the same
      * migration. A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#VALUES_OUTSIDE_ENUM_LABELS}, listing the values.
+     * {@link io.github.migrationtest.core.model.Diagnosis#VALUES_OUTSIDE_ENUM_LABELS}, listing the values.
      *
      * @param table the table, e.g. {@code companies}
      * @param column the column the migration casts, still of its old type (text, varchar)
@@ -155,7 +155,7 @@ public final class BrokenStates {
      * <p>Incident: migrations created triggers on {@code auth.users}, a schema the hosting platform provides;
      * on a database without it (a fresh test database, another provider) the deployment failed. A resilient
      * migration creates the schema it needs or guards the statements that use a schema it does not own. A
-     * chain that is not fails with {@link io.github.migrationtest.core.Diagnosis#MISSING_SCHEMA}.
+     * chain that is not fails with {@link io.github.migrationtest.core.model.Diagnosis#MISSING_SCHEMA}.
      *
      * @param schema the schema's name
      */
@@ -174,7 +174,7 @@ public final class BrokenStates {
      * <p>Incident: the first migration of a chain created tables a production database already had, failed
      * with {@code relation "users" already exists}, and no later migration (the repairs among them) ever
      * ran. A resilient migration creates with IF NOT EXISTS. A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
+     * {@link io.github.migrationtest.core.model.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
      *
      * @param migrationId the migration; it must be the next one the chain would apply
      */
@@ -238,7 +238,7 @@ public final class BrokenStates {
      * <p>Incident: a migration that runs outside a transaction - CREATE INDEX CONCURRENTLY, an ALTER TYPE on
      * an old server, a script run by hand - stopped half way; the rerun fails on the first statement that
      * took effect. A resilient migration makes every statement safe to repeat. A chain that is not fails on
-     * that statement, usually with {@link io.github.migrationtest.core.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
+     * that statement, usually with {@link io.github.migrationtest.core.model.Diagnosis#OBJECT_EXISTS_UNRECORDED}.
      * With {@link #failedMigrationRecorded(String)} it is what a failed non-transactional Flyway migration
      * leaves.
      *
@@ -277,7 +277,7 @@ public final class BrokenStates {
      * and Flyway recorded the failure; every deployment after that stops at validation with "Detected failed
      * migration". A resilient deployment repairs the history before migrating ({@code flyway repair}), with
      * a migration that is safe to rerun over its own partial work. A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#FAILED_MIGRATION_RECORDED}. Liquibase records no failed
+     * {@link io.github.migrationtest.core.model.Diagnosis#FAILED_MIGRATION_RECORDED}. Liquibase records no failed
      * changesets (a failed one is rolled back and left unrecorded), so on a Liquibase chain applying this state
      * is an error that says so; {@link #partiallyApplied(String, int)} is what a failure leaves there.
      *
@@ -299,7 +299,7 @@ public final class BrokenStates {
      * back; the deployed chain lacks the migration and Flyway stops with "Detected applied migration not
      * resolved locally". A resilient setup restores the migration or tells the engine that its removal is
      * intended ({@code flyway.ignoreMigrationPatterns=*:missing}). A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#APPLIED_MIGRATION_MISSING}. Flyway ignores a recorded
+     * {@link io.github.migrationtest.core.model.Diagnosis#APPLIED_MIGRATION_MISSING}. Flyway ignores a recorded
      * version newer than all of the chain's (a "future" migration); pick one between two of the chain's,
      * e.g. {@code 1.5}. Liquibase ignores history rows it has no changeset for: a Liquibase chain survives this
      * state as it is (the row goes in as a changeset of {@code db/changelog/removed-changelog.xml} by
@@ -329,7 +329,7 @@ public final class BrokenStates {
      * <p>Incident: a team "fixed" its failing baseline migration by rewriting it as a no-op; every database
      * that had run the original then failed validation. A resilient chain never edits applied migrations;
      * where an edit is harmless, the deployment realigns the checksum ({@code flyway repair}). A chain that
-     * is not fails with {@link io.github.migrationtest.core.Diagnosis#CHECKSUM_MISMATCH}.
+     * is not fails with {@link io.github.migrationtest.core.model.Diagnosis#CHECKSUM_MISMATCH}.
      *
      * @param migrationId the migration; it must be recorded as applied
      */
@@ -357,7 +357,7 @@ public final class BrokenStates {
      * time) and left an invalid index; the retry failed with "already exists", and IF NOT EXISTS would have
      * kept the invalid index, which no query uses. A resilient migration drops the index if it exists and
      * creates it again, outside a transaction. A chain that is not fails with
-     * {@link io.github.migrationtest.core.Diagnosis#INVALID_INDEX_EXISTS}.
+     * {@link io.github.migrationtest.core.model.Diagnosis#INVALID_INDEX_EXISTS}.
      *
      * @param index the index's name
      * @param table the table's name, e.g. {@code events}
@@ -404,7 +404,7 @@ public final class BrokenStates {
      * <p>Incident: a label was added by hand as a hotfix; the migration that adds it failed with
      * {@code enum label "archived" already exists}, and the try/except around it aborted the transaction.
      * A resilient migration uses {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}. A chain that is not fails
-     * with {@link io.github.migrationtest.core.Diagnosis#ENUM_LABEL_EXISTS}.
+     * with {@link io.github.migrationtest.core.model.Diagnosis#ENUM_LABEL_EXISTS}.
      *
      * @param type the enum's name as SQL writes it
      * @param label the label
@@ -459,7 +459,7 @@ public final class BrokenStates {
      * and lets the server end sessions idle in a transaction ({@code idle_in_transaction_session_timeout}),
      * which frees an advisory lock; with Liquibase, the deploy releases a lock older than any deploy takes
      * ({@code liquibase release-locks}). A chain that is not waits and fails with
-     * {@link io.github.migrationtest.core.Diagnosis#MIGRATION_LOCK_HELD}.
+     * {@link io.github.migrationtest.core.model.Diagnosis#MIGRATION_LOCK_HELD}.
      */
     public static BrokenState stuckMigrationLock() {
         return BrokenState.of(Kind.MIGRATION_LOCK_HELD, "stuck migration lock",

@@ -1,15 +1,15 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
-import io.github.migrationtest.core.MigrationTestConfigurationException;
-import io.github.migrationtest.core.MigrationTestException;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.config.Durations;
-import io.github.migrationtest.core.config.Setting;
-import io.github.migrationtest.core.database.TimeLimitedRun;
-import io.github.migrationtest.core.diagnosis.Diagnoser;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

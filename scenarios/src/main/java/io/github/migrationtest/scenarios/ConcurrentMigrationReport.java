@@ -1,7 +1,7 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.HistoryEntry;
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.HistoryEntry;
+import io.github.migrationtest.core.model.Migration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

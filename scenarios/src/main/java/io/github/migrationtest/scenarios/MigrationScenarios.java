@@ -1,7 +1,7 @@
 package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.assertions.schema.SchemaChange;
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import java.util.List;
 import java.util.Objects;
 

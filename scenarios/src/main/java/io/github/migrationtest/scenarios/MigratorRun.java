@@ -1,7 +1,7 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.Migration;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.model.MigrationResult;
 import java.util.List;
 import java.util.Objects;
 

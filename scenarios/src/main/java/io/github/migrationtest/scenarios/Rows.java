@@ -1,7 +1,7 @@
 package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.scenarios.internal.RowFiller;
 import java.util.ArrayList;
 import java.util.Collections;

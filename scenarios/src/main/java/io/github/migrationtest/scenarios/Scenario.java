@@ -1,9 +1,9 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.assertions.schema.EnumType;
-import io.github.migrationtest.core.Migration;
-import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.config.Durations;
-import io.github.migrationtest.core.config.Setting;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.TemplateBuildException;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.TemplateBuildException;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
 import io.github.migrationtest.scenarios.internal.MigrationEffects;
 import io.github.migrationtest.scenarios.internal.Sql;

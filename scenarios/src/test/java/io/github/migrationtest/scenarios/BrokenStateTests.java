@@ -3,9 +3,9 @@ package io.github.migrationtest.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
 import java.util.ArrayList;
 import java.util.Arrays;

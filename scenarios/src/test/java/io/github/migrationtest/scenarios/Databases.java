@@ -1,13 +1,13 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.MigrationChain;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.flyway.FlywayChain;
-import io.github.migrationtest.core.liquibase.LiquibaseChain;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
 import java.util.Optional;

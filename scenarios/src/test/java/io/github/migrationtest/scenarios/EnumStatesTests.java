@@ -3,9 +3,9 @@ package io.github.migrationtest.scenarios;
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

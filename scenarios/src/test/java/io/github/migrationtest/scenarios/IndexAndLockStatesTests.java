@@ -3,12 +3,12 @@ package io.github.migrationtest.scenarios;
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.Finding;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.Seeded;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

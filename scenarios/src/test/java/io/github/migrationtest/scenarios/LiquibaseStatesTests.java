@@ -4,11 +4,11 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.MigrationChain;
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

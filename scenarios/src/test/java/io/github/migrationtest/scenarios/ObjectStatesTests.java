@@ -4,10 +4,10 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import org.junit.jupiter.api.Test;
 
 /** Objects present, schemas missing and migrations half applied, against the chains of seeds 001 and 003. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.migrationtest.assertions.schema.QualifiedName;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationResult;
-import io.github.migrationtest.core.database.TemplateCache;
-import io.github.migrationtest.core.flyway.FlywayChain;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.internal.database.TemplateCache;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.migrationtest.assertions.error;
 
-import io.github.migrationtest.core.Diagnosis;
-import io.github.migrationtest.core.MigrationFailure;
-import io.github.migrationtest.core.MigrationResult;
+import io.github.migrationtest.core.model.Diagnosis;
+import io.github.migrationtest.core.model.MigrationFailure;
+import io.github.migrationtest.core.model.MigrationResult;
 import java.util.List;
 
 /** Messages about the result of a migration run. */

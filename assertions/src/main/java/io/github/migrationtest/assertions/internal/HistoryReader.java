@@ -2,7 +2,7 @@ package io.github.migrationtest.assertions.internal;
 
 import io.github.migrationtest.assertions.schema.MigrationHistory;
 import io.github.migrationtest.assertions.schema.QualifiedName;
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.HistoryEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.github.migrationtest.assertions.schema;
 
-import io.github.migrationtest.core.HistoryEntry;
+import io.github.migrationtest.core.model.HistoryEntry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import io.github.migrationtest.assertions.internal.Lookup;
 import io.github.migrationtest.assertions.internal.Names;
 import io.github.migrationtest.assertions.internal.SchemaTree;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

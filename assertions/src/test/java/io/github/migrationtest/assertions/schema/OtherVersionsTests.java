@@ -3,11 +3,11 @@ package io.github.migrationtest.assertions.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.assertions.Postgres;
-import io.github.migrationtest.core.config.Configuration;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.server.PostgresServers;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;

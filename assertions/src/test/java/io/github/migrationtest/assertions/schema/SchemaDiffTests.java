@@ -3,7 +3,7 @@ package io.github.migrationtest.assertions.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.assertions.Postgres;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTests {

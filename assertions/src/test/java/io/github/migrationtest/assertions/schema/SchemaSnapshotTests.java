@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.assertions.Postgres;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

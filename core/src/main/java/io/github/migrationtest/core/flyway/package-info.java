@@ -1,5 +1,2 @@
-/**
- * Flyway chains. Flyway is an optional dependency: the user's project brings it (10 to 13), and
- * nothing outside this package touches it.
- */
+/** Flyway-specific hooks users implement, such as {@link io.github.migrationtest.core.flyway.FlywayConfigurer}. */
 package io.github.migrationtest.core.flyway;

@@ -1,6 +1,6 @@
 package io.github.migrationtest.core.internal;
 
-import io.github.migrationtest.core.MigrationFailure;
+import io.github.migrationtest.core.model.MigrationFailure;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package io.github.migrationtest.core.server;
 
+import io.github.migrationtest.core.internal.server.PostgresServers;
+
+
 /**
  * A running PostgreSQL server that tests create their databases on.
  *

@@ -1,7 +1,7 @@
 package io.github.migrationtest.core.server;
 
-import io.github.migrationtest.core.config.InvalidSettingException;
-import io.github.migrationtest.core.config.Setting;
+import io.github.migrationtest.core.internal.config.InvalidSettingException;
+import io.github.migrationtest.core.internal.config.Setting;
 import java.util.Locale;
 
 /** Where a PostgreSQL server comes from. */

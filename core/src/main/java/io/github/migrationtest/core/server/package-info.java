@@ -1,5 +1,2 @@
-/**
- * PostgreSQL servers for tests: one per provider and major version per JVM, started on first use and
- * stopped at the end of the run.
- */
+/** The PostgreSQL server a test database lives on, and where it comes from. */
 package io.github.migrationtest.core.server;

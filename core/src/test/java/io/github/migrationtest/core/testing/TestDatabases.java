@@ -1,9 +1,9 @@
 package io.github.migrationtest.core.testing;
 
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.TestServers;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

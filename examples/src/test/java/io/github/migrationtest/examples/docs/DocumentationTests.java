@@ -2,7 +2,7 @@ package io.github.migrationtest.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.config.Setting;
+import io.github.migrationtest.core.internal.config.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.migrationtest.examples.engines;
 
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.junit.At;
 import io.github.migrationtest.junit.ContractSettings;

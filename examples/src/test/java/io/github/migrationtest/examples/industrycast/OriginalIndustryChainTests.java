@@ -3,7 +3,7 @@ package io.github.migrationtest.examples.industrycast;
 import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.Diagnosis;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.junit.At;
 import io.github.migrationtest.junit.MigrationTest;

@@ -2,11 +2,11 @@ package io.github.migrationtest.scenarios.internal;
 
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.assertions.schema.SnapshotOptions;
-import io.github.migrationtest.core.Migration;
-import io.github.migrationtest.core.MigrationChain;
-import io.github.migrationtest.core.MigrationTestConfigurationException;
-import io.github.migrationtest.core.database.DatabaseFactory;
-import io.github.migrationtest.core.database.DisposableDatabase;
+import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Snapshots of a chain's templates, one per migration, and the effects of each migration between two of
- * them. The templates come from the {@link io.github.migrationtest.core.database.TemplateCache}, so asking
+ * them. The templates come from the {@link io.github.migrationtest.core.internal.database.TemplateCache}, so asking
  * in ascending order applies each migration once. The snapshots are read from the templates themselves and
  * kept for the life of the JVM: CREATE DATABASE waits up to five seconds for the sessions on its template to
  * end, and a snapshot's session lasts tens of milliseconds - a clone to read from instead would cost as much

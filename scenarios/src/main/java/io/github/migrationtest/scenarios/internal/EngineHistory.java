@@ -1,8 +1,8 @@
 package io.github.migrationtest.scenarios.internal;
 
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.github.migrationtest.scenarios.internal;
 
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.Seeded;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.assertions.schema.Table;
 import io.github.migrationtest.assertions.schema.View;
-import io.github.migrationtest.core.Migration;
+import io.github.migrationtest.core.model.Migration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

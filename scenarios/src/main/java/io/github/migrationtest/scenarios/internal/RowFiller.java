@@ -13,7 +13,7 @@ import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.assertions.schema.SnapshotOptions;
 import io.github.migrationtest.assertions.schema.Table;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.MigrationTestException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

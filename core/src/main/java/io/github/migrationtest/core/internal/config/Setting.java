@@ -1,0 +1,95 @@
+package io.github.migrationtest.core.internal.config;
+
+import java.util.Locale;
+
+/**
+ * A setting of migrationtest: its property key, environment variable, default and meaning.
+ *
+ * <p>The same key is used everywhere: {@code -Dmigrationtest.provider=embedded}, the environment
+ * variable {@code MIGRATIONTEST_PROVIDER=embedded}, a line {@code migrationtest.provider=embedded}
+ * in {@code migrationtest.properties} on the test class path, or the matching annotation attribute.
+ */
+public enum Setting {
+
+    /** Where PostgreSQL comes from: {@code auto}, {@code docker}, {@code embedded} or {@code external}. */
+    PROVIDER("migrationtest.provider", "auto",
+            "Where PostgreSQL comes from: auto (docker if a Docker API answers, else embedded), docker, embedded, external."),
+
+    /** The PostgreSQL major versions to test against, comma separated. */
+    POSTGRES("migrationtest.postgres", "17",
+            "PostgreSQL major version(s), comma separated; each test runs once per version."),
+
+    /** Docker image; {@code {major}} is replaced by the major version. */
+    DOCKER_IMAGE("migrationtest.docker.image", "postgres:{major}",
+            "Docker image for the docker provider; {major} stands for the major version."),
+
+    /** A directory holding PostgreSQL server binaries ({@code bin/postgres}, {@code bin/initdb}). */
+    EMBEDDED_BINARIES("migrationtest.embedded.binaries", "",
+            "Directory with PostgreSQL binaries (bin/initdb, bin/postgres) for the embedded provider; "
+                    + "by default the io.zonky.test.postgres binaries on the class path or a local install."),
+
+    /** The operating-system account the embedded server runs as when the JVM runs as root. */
+    EMBEDDED_OS_USER("migrationtest.embedded.os-user", "nobody",
+            "Unprivileged account the embedded server runs as when the JVM runs as root (PostgreSQL refuses root)."),
+
+    /** Where embedded servers keep their data: {@code auto} (RAM if available) or a directory. */
+    EMBEDDED_DATA_DIRECTORY("migrationtest.embedded.data-directory", "auto",
+            "Where embedded servers keep their data: auto (/dev/shm when it has 2 GiB free: clones are ~10x faster"
+                    + " in RAM, else the temp directory) or a directory."),
+
+    /** JDBC URL of an external server; the framework only touches databases it creates there. */
+    EXTERNAL_URL("migrationtest.external.url", "",
+            "JDBC URL of a server you run (jdbc:postgresql://host:5432/postgres); needs CREATEDB."),
+
+    /** User for the external server. */
+    EXTERNAL_USER("migrationtest.external.user", "postgres", "User for the external server."),
+
+    /** Password for the external server; never printed. */
+    EXTERNAL_PASSWORD("migrationtest.external.password", "", "Password for the external server (never printed)."),
+
+    /** Keep the database of a failed test and print how to connect to it. */
+    KEEP_FAILED("migrationtest.keep-failed", "false",
+            "Keep a failed test's database (and its server) and print how to connect to it."),
+
+    /** Rewrite committed schema snapshot files instead of comparing with them. */
+    UPDATE_SNAPSHOTS("migrationtest.update-snapshots", "false",
+            "Rewrite committed schema snapshot files (matchesSnapshot) instead of comparing with them; review and commit."),
+
+    /** The time limit of one migration run. */
+    MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",
+            "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The property key, e.g. {@code migrationtest.provider}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code MIGRATIONTEST_PROVIDER}. */
+    public String environmentVariable() {
+        return environmentVariableOf(key);
+    }
+
+    /** The value used when no source sets the key; empty for "not set". */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the setting does, in one sentence. */
+    public String description() {
+        return description;
+    }
+
+    static String environmentVariableOf(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.migrationtest.core.internal.database;
+
+import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Databases that hold a chain at some version, built once per JVM and server and cloned for every
+ * test that wants that state.
+ *
+ * <p>Templates are keyed by a fingerprint of the chain's migrations (ids, descriptions, checksums),
+ * its engine settings and the server version. A template at version {@code v} is built from the
+ * nearest template below it, so asking for versions in ascending order applies each migration once.
+ */
+public final class TemplateCache {
+
+    private final DatabaseFactory factory;
+    private final Map<String, ChainTemplates> chains = new HashMap<>();
+    private final AtomicInteger templatesBuilt = new AtomicInteger();
+    private final AtomicInteger migrationsApplied = new AtomicInteger();
+
+    TemplateCache(DatabaseFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * The name of a template holding the chain up to and including {@code target} (all of it when
+     * empty), building it if needed.
+     *
+     * @throws TemplateBuildException if the chain fails on the way to that version
+     * @throws MigrationTestConfigurationException if {@code target} is not a migration of the chain
+     */
+    public String templateAt(MigrationChain chain, Optional<String> target, Duration limit) {
+        return templates(chain).at(target, limit);
+    }
+
+    /** The chain's migrations, as resolved once for this server. */
+    public List<Migration> migrations(MigrationChain chain) {
+        return templates(chain).migrations;
+    }
+
+    /** The fingerprint the chain's templates are keyed by on this server. */
+    public String fingerprint(MigrationChain chain) {
+        return templates(chain).fingerprint;
+    }
+
+    /** How many templates this cache built. */
+    public int templatesBuilt() {
+        return templatesBuilt.get();
+    }
+
+    /** How many migrations this cache applied while building templates. */
+    public int migrationsApplied() {
+        return migrationsApplied.get();
+    }
+
+    private ChainTemplates templates(MigrationChain chain) {
+        String key = chain.engine() + "\n" + chain.settings();
+        synchronized (chains) {
+            return chains.computeIfAbsent(key, k -> new ChainTemplates(chain));
+        }
+    }
+
+    /** The templates of one chain: index of the last applied migration to template name. */
+    private final class ChainTemplates {
+        private final MigrationChain chain;
+        private final List<Migration> migrations;
+        private final String fingerprint;
+        private final TreeMap<Integer, String> built = new TreeMap<>();
+        private final Map<Integer, TemplateBuildException> failed = new HashMap<>();
+
+        ChainTemplates(MigrationChain chain) {
+            this.chain = chain;
+            try (DisposableDatabase scratch = factory.createEmpty()) {
+                this.migrations = List.copyOf(chain.migrations(scratch.dataSource("migrationtest-resolve")));
+            }
+            this.fingerprint = fingerprintOf(chain, migrations, factory.server().version());
+        }
+
+        synchronized String at(Optional<String> target, Duration limit) {
+            int index = target.map(this::indexOf).orElse(migrations.size() - 1);
+            String existing = built.get(index);
+            if (existing != null) {
+                return existing;
+            }
+            TemplateBuildException failure = failed.get(index);
+            if (failure != null) {
+                throw failure;
+            }
+            Map.Entry<Integer, String> base = built.lowerEntry(index);
+            String baseName = base == null ? "template0" : base.getValue();
+            String purpose = "template of " + chain.description() + " at "
+                    + (index < 0 ? "no migration" : migrations.get(index).id()) + ", fingerprint " + fingerprint;
+            DisposableDatabase template = factory.createTemplate(baseName, purpose);
+            if (index >= 0) {
+                // The head needs no target, and a repeatable migration cannot be one.
+                Migration last = migrations.get(index);
+                Optional<String> engineTarget = index == migrations.size() - 1 || last.isRepeatable()
+                        ? Optional.empty() : Optional.of(chain.targetOf(last));
+                MigrationResult result = TimeLimitedRun.migrate(chain, template, engineTarget, limit);
+                migrationsApplied.addAndGet(result.applied().size());
+                if (!result.succeeded()) {
+                    template.close();
+                    TemplateBuildException exception = new TemplateBuildException(chain, migrations.get(index), result);
+                    failed.put(index, exception);
+                    throw exception;
+                }
+            }
+            // A clone needs a template without sessions; the engine's connections may still be closing.
+            factory.disconnectAll(template.name());
+            built.put(index, template.name());
+            templatesBuilt.incrementAndGet();
+            return template.name();
+        }
+
+        private int indexOf(String id) {
+            for (int i = 0; i < migrations.size(); i++) {
+                if (chain.isNamedBy(migrations.get(i), id)) {
+                    return i;
+                }
+            }
+            throw new MigrationTestConfigurationException("The " + chain.description() + " has no migration '" + id
+                    + "'. Its migrations are: " + migrations.stream().map(Migration::id)
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    static String fingerprintOf(MigrationChain chain, List<Migration> migrations, String serverVersion) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((chain.engine() + "\n" + chain.settings() + "\n" + serverVersion + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Migration m : migrations) {
+                digest.update((m.id() + "|" + m.description() + "|" + m.script() + "|" + m.checksum().orElse("")
+                        + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

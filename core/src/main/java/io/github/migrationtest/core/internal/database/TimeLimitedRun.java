@@ -1,0 +1,143 @@
+package io.github.migrationtest.core.internal.database;
+
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.model.MigrationFailure;
+import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.model.SessionWait;
+import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Runs a chain against a database within a time limit. When the limit strikes, it records what every
+ * session of the database was waiting on and for whom, ends the engine's sessions so that the engine
+ * returns, and reports a {@link MigrationFailure.Kind#TIMEOUT} failure with those facts. Nothing hangs.
+ */
+public final class TimeLimitedRun {
+
+    /** The application name of the engine's connections, as {@code pg_stat_activity} shows them. */
+    public static final String ENGINE_APPLICATION = "migrationtest-migrate";
+    private static final Duration AFTERMATH = Duration.ofSeconds(15);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService RUNNER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "migrationtest-migrate-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final AtomicLong MIGRATIONS_RUN = new AtomicLong();
+
+    private TimeLimitedRun() {
+    }
+
+    /**
+     * How many migrations the runs of this JVM executed: applied, undone, and the ones that failed.
+     * For measuring what a suite costs (benchmarks/SuiteBenchmark).
+     */
+    public static long migrationsRun() {
+        return MIGRATIONS_RUN.get();
+    }
+
+    /**
+     * Migrates the database (to {@code target}, if given) within {@code limit}; a failure comes back
+     * diagnosed where it matches a known cause.
+     */
+    public static MigrationResult migrate(MigrationChain chain, DisposableDatabase database, Optional<String> target,
+            Duration limit) {
+        DataSource engineDataSource = database.dataSource(ENGINE_APPLICATION);
+        MigrationResult result = run(database, limit, () -> chain.migrate(engineDataSource, target));
+        return Diagnoser.diagnose(result, chain, database.dataSource("migrationtest-diagnosis"));
+    }
+
+    /** Runs any engine operation that returns a result within {@code limit}. */
+    public static MigrationResult run(DisposableDatabase database, Duration limit,
+            java.util.concurrent.Callable<MigrationResult> operation) {
+        Future<MigrationResult> future = RUNNER.submit(() -> counted(operation.call()));
+        try {
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            List<SessionWait> waits = WaitReport.collect(database);
+            terminateEngineSessions(database);
+            MigrationResult cut = aftermath(future);
+            return timedOut(cut, limit, waits);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new MigrationTestException("The migration run failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new MigrationTestException("Interrupted while migrating " + database.name(), e);
+        }
+    }
+
+    private static MigrationResult counted(MigrationResult result) {
+        MIGRATIONS_RUN.addAndGet(result.applied().size()
+                + (result.failure().flatMap(MigrationFailure::migration).isPresent() ? 1 : 0));
+        return result;
+    }
+
+    private static MigrationResult aftermath(Future<MigrationResult> future) {
+        try {
+            return future.get(AFTERMATH.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            future.cancel(true);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static MigrationResult timedOut(MigrationResult cut, Duration limit, List<SessionWait> waits) {
+        List<io.github.migrationtest.core.model.Migration> applied = cut == null ? List.of() : cut.applied();
+        MigrationFailure.Builder failure = MigrationFailure.builder(MigrationFailure.Kind.TIMEOUT,
+                "the run did not finish within its time limit of " + describe(limit)
+                        + " (migrationtest.migration-timeout) and was cancelled")
+                .waits(waits);
+        if (cut != null && cut.failure().isPresent()) {
+            MigrationFailure engine = cut.failure().get();
+            engine.migration().ifPresent(failure::migration);
+            engine.statement().ifPresent(failure::statement);
+            failure.engineMessage(engine.engineMessage());
+        }
+        return MigrationResult.failure(applied, failure.build(), limit);
+    }
+
+    private static void terminateEngineSessions(DisposableDatabase database) {
+        try (Connection connection = database.server().address().connect(
+                database.server().address().maintenanceDatabase(), "migrationtest-timeout");
+                PreparedStatement statement = connection.prepareStatement("select pg_terminate_backend(pid)"
+                        + " from pg_stat_activity where datname = ? and application_name = ?")) {
+            statement.setString(1, database.name());
+            statement.setString(2, ENGINE_APPLICATION);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new MigrationTestException("The migration of " + database.name() + " exceeded its time limit and"
+                    + " its sessions could not be ended: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}
