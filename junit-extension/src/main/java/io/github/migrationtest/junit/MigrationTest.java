@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Within one test, parameters that ask for the same state share one database; it is dropped after
  * the test (kept with {@code migrationtest.keep-failed=true} when the test fails).
  *
- * <p>Every attribute left empty falls back to the settings described in the README (system
+ * <p>Every attribute left empty falls back to the settings described in docs/configuration.md (system
  * properties, environment variables, {@code migrationtest.properties}); attributes set here win.
  * Misconfiguration fails the class before any test runs, with what to fix.
  */
