@@ -31,8 +31,8 @@ class SoftMigrationAssertionsTests {
     void collectsTheFailuresOfEveryCheckAlsoThroughNavigation() {
         SoftMigrationAssertions softly = new SoftMigrationAssertions();
 
-        softly.assertThat(snapshot).table("users").column("email").isNotNull().hasType("text");
-        softly.assertThat(snapshot).table("users").column("id").isNotNull();
+        softly.assertThat(snapshot).table("users").column("email").isNotNullable().hasType("text");
+        softly.assertThat(snapshot).table("users").column("id").isNotNullable();
         softly.assertThat(snapshot).table("orders").column("id").hasType("bigint");
         softly.assertThat(snapshot).enumType("industry").hasLabels("tech", "retail");
 
@@ -51,7 +51,7 @@ class SoftMigrationAssertionsTests {
     @Test
     void passesWhenEveryCheckPasses() {
         SoftMigrationAssertions.assertSoftly(softly -> {
-            softly.assertThat(snapshot).table("users").column("id").isNotNull();
+            softly.assertThat(snapshot).table("users").column("id").isNotNullable();
             softly.assertThat(snapshot).enumType("industry").containsLabels("media");
             softly.assertThat(snapshot).history().isEmpty();
         });
