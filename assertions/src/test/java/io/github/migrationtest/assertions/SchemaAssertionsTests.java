@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.migrationtest.assertions.schema.ForeignKeyAction;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,9 @@ class SchemaAssertionsTests {
 
     @BeforeAll
     static void createFixture() {
-        database = Postgres.emptyDatabase();
-        Postgres.runScript(database, "fixture/every-kind.sql");
-        Postgres.execute(database, "create schema billing; create table billing.users (id int);"
+        database = TestDatabases.empty();
+        TestDatabases.runScript(database, "fixture/every-kind.sql");
+        TestDatabases.execute(database, "create schema billing; create table billing.users (id int);"
                 + " create table auth.accounts (id int); create table billing.accounts (id int);"
                 + " create domain billing.code as text not null");
         snapshot = SchemaSnapshot.of(database.dataSource());
