@@ -7,7 +7,11 @@ import io.github.migrationtest.assertions.schema.Generation;
 import io.github.migrationtest.assertions.schema.Identity;
 import java.util.Optional;
 
-/** Assertions on a column: {@code table("users").column("password").hasType("text").isNotNull()}. */
+/**
+ * Assertions on a column: {@code table("users").column("password").hasType("text").isNotNullable()}. Nullability is
+ * {@link #isNotNullable()} and {@link #isNullable()}; {@link #exists()} checks that the column is there.
+ * {@link #isNotNull()} keeps AssertJ's meaning: the object under test is not {@code null}.
+ */
 public class ColumnAssert extends AbstractSchemaObjectAssert<ColumnAssert, Column> {
 
     /** Creates the assertion; use {@link MigrationAssertions} and navigation instead. */
@@ -37,8 +41,8 @@ public class ColumnAssert extends AbstractSchemaObjectAssert<ColumnAssert, Colum
         return myself;
     }
 
-    /** Checks that the column is NOT NULL. */
-    public ColumnAssert isNotNull() {
+    /** Checks that the column is {@code NOT NULL}: it rejects NULL. */
+    public ColumnAssert isNotNullable() {
         checkState(existing().notNull(), "not null", "nullable");
         return myself;
     }

@@ -7,7 +7,10 @@ import io.github.migrationtest.assertions.schema.DomainCheck;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Assertions on a domain: {@code domain("email").hasBaseType("text").hasCheck("email_has_at")}. */
+/**
+ * Assertions on a domain: {@code domain("email").hasBaseType("text").hasCheck("email_has_at")}. Nullability is
+ * {@link #isNotNullable()} and {@link #isNullable()}; {@link #isNotNull()} keeps AssertJ's meaning.
+ */
 public class DomainAssert extends AbstractSchemaObjectAssert<DomainAssert, Domain> {
 
     /** Creates the assertion; use {@link MigrationAssertions} and navigation instead. */
@@ -34,9 +37,15 @@ public class DomainAssert extends AbstractSchemaObjectAssert<DomainAssert, Domai
         return myself;
     }
 
-    /** Checks that the domain is NOT NULL. */
-    public DomainAssert isNotNull() {
+    /** Checks that the domain is {@code NOT NULL}: its values reject NULL. */
+    public DomainAssert isNotNullable() {
         checkState(existing().notNull(), "not null", "nullable");
+        return myself;
+    }
+
+    /** Checks that the domain accepts NULL. */
+    public DomainAssert isNullable() {
+        checkState(!existing().notNull(), "nullable", "not null");
         return myself;
     }
 

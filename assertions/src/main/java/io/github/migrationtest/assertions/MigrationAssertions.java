@@ -16,7 +16,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  * import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
  *
  * assertThat(db.migrate()).succeeded();
- * assertThat(db).table("users").column("password").hasType("text").isNotNull();
+ * assertThat(db).table("users").column("password").hasType("text").isNotNullable();
  * }</pre>
  */
 public final class MigrationAssertions {

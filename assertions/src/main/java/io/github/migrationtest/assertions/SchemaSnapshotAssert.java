@@ -32,7 +32,7 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on a whole schema, and the way to its objects by name:
  *
  * <pre>{@code
- * assertThat(db).table("auth.users").column("email").hasType("text").isNotNull();
+ * assertThat(db).table("auth.users").column("email").hasType("text").isNotNullable();
  * assertThat(db).enumType("industry").hasLabels("tech", "media", "retail");
  * assertThat(db).matchesSnapshot(Path.of("src/test/resources/schema/head.schema"));
  * }</pre>

@@ -18,7 +18,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  *
  * <pre>{@code
  * SoftMigrationAssertions.assertSoftly(softly -> {
- *     softly.assertThat(db).table("users").column("email").isNotNull();
+ *     softly.assertThat(db).table("users").column("email").isNotNullable();
  *     softly.assertThat(db).enumType("industry").hasLabels("tech", "media", "retail");
  * });
  * }</pre>

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Assertions on a table, and the way to its columns, constraints, indexes and triggers:
- * {@code table("auth.users").column("email").isNotNull()}.
+ * {@code table("auth.users").column("email").isNotNullable()}.
  */
 public class TableAssert extends AbstractSchemaObjectAssert<TableAssert, Table> {
 

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 class MigrationResultAssertTests {
 
     @Test
     void checksARunThatFailedAtACastToAnEnum() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/shop")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/shop")) {
             MigrationResult result = db.migrate();
 
             assertThat(result).failed().failedAt("3").withSqlState("22P02").withMessageContaining("Fintech ")
@@ -25,7 +26,7 @@ class MigrationResultAssertTests {
 
     @Test
     void showsTheWholeFailureWhenARunWasExpectedToSucceed() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/shop")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/shop")) {
             MigrationResult result = db.migrate();
 
             assertThatThrownBy(() -> assertThat(result).succeeded())
@@ -38,7 +39,7 @@ class MigrationResultAssertTests {
 
     @Test
     void saysWhereARunFailedWhenItFailedElsewhereOrWithAnotherSqlState() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/shop")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/shop")) {
             MigrationResult result = db.migrate();
             String failure = result.failure().orElseThrow().describe().indent(2).stripTrailing();
 
@@ -55,7 +56,7 @@ class MigrationResultAssertTests {
 
     @Test
     void checksARunThatSucceeded() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/good")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/good")) {
             MigrationResult result = db.migrate();
 
             assertThat(result).succeeded().hasApplied("1", "2");
@@ -77,7 +78,7 @@ class MigrationResultAssertTests {
 
     @Test
     void checksTheHistory() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/good")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/good")) {
             db.migrateTo("1");
 
             assertThatHistory(db.history()).hasIds("1").containsIds("1");

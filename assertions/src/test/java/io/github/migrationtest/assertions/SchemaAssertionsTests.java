@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.migrationtest.assertions.schema.ForeignKeyAction;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,11 @@ class SchemaAssertionsTests {
 
     @BeforeAll
     static void createFixture() {
-        database = Postgres.emptyDatabase();
-        Postgres.runScript(database, "fixture/every-kind.sql");
-        Postgres.execute(database, "create schema billing; create table billing.users (id int);"
-                + " create table auth.accounts (id int); create table billing.accounts (id int)");
+        database = TestDatabases.empty();
+        TestDatabases.runScript(database, "fixture/every-kind.sql");
+        TestDatabases.execute(database, "create schema billing; create table billing.users (id int);"
+                + " create table auth.accounts (id int); create table billing.accounts (id int);"
+                + " create domain billing.code as text not null");
         snapshot = SchemaSnapshot.of(database.dataSource());
     }
 
@@ -43,7 +45,7 @@ class SchemaAssertionsTests {
                 .hasComment("People who sign in");
         assertThat(snapshot).table("public.users").doesNotExist();
         assertThat(snapshot).table("orders").column("id").isGeneratedByDefaultAsIdentity().hasNoDefault();
-        assertThat(snapshot).table("auth.users").column("id").isGeneratedAlwaysAsIdentity().isNotNull();
+        assertThat(snapshot).table("auth.users").column("id").isGeneratedAlwaysAsIdentity().isNotNullable();
         assertThat(snapshot).table("auth.users").column("password").hasType("text").isNullable();
         assertThat(snapshot).table("auth.users").column("created_at").hasType("timestamptz").hasDefault("now()");
         assertThat(snapshot).table("auth.users").column("name").hasCollation("C");
@@ -89,8 +91,37 @@ class SchemaAssertionsTests {
 
     @Test
     void failsWhenAColumnIsNullable() {
-        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("password").isNotNull())
+        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("password").isNotNullable())
                 .hasMessage("Expecting column auth.users.password to be not null, but it is nullable.");
+    }
+
+    @Test
+    void failsWhenAColumnIsNotNullable() {
+        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("email").isNullable())
+                .hasMessage("Expecting column auth.users.email to be nullable, but it is not null.");
+    }
+
+    @Test
+    void checksTheNullabilityOfADomain() {
+        assertThat(snapshot).domain("billing.code").isNotNullable();
+        assertThat(snapshot).domain("email").isNullable();
+
+        assertThatThrownBy(() -> assertThat(snapshot).domain("email").isNotNullable())
+                .hasMessage("Expecting domain public.email to be not null, but it is nullable.");
+        assertThatThrownBy(() -> assertThat(snapshot).domain("billing.code").isNullable())
+                .hasMessage("Expecting domain billing.code to be nullable, but it is not null.");
+    }
+
+    @Test
+    void isNotNullKeepsAssertJsMeaningWhateverTheColumnsNullability() {
+        // a nullable column is still an object that is there: AssertJ's isNotNull() passes
+        assertThat(snapshot).table("auth.users").column("password").isNotNull().isNullable();
+        assertThat(snapshot).domain("email").isNotNull().isNullable();
+
+        // a column that is missing is null to AssertJ; exists() is the check that says what is there instead
+        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("pass").isNotNull())
+                .hasMessage("\nExpecting actual not to be null");
+        assertThat(snapshot).table("auth.users").column("pass").isNull();
     }
 
     @Test
@@ -109,7 +140,7 @@ class SchemaAssertionsTests {
 
     @Test
     void failsOnAMissingColumnWithTheColumnsThatExist() {
-        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("pass").isNotNull())
+        assertThatThrownBy(() -> assertThat(snapshot).table("auth.users").column("pass").exists())
                 .hasMessage("Expecting column auth.users.pass to exist, but it does not.\nColumns of table auth.users:"
                         + " id, email, password, name, created_at.");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
@@ -27,7 +28,7 @@ class SnapshotFileTests {
 
     @Test
     void matchesTheCommittedSnapshotOfTheChain() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/good")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/good")) {
             db.migrate();
 
             assertThat(db).matchesSnapshot("src/test/resources/schema/good-head.schema");
@@ -37,7 +38,7 @@ class SnapshotFileTests {
     @Test
     void saysHowToCreateAMissingSnapshot() {
         Path file = directory.resolve("head.schema");
-        try (DisposableDatabase database = Postgres.emptyDatabase()) {
+        try (DisposableDatabase database = TestDatabases.empty()) {
             SchemaSnapshot snapshot = SchemaSnapshot.of(database.dataSource());
 
             assertThatThrownBy(() -> assertThat(snapshot).matchesSnapshot(file))
@@ -51,8 +52,8 @@ class SnapshotFileTests {
     @Test
     void writesTheSnapshotWhenAskedToAndThenComparesWithIt() throws Exception {
         Path file = directory.resolve("schema").resolve("head.schema");
-        try (DisposableDatabase database = Postgres.emptyDatabase()) {
-            Postgres.execute(database, "create table users (id bigint primary key, password text)");
+        try (DisposableDatabase database = TestDatabases.empty()) {
+            TestDatabases.execute(database, "create table users (id bigint primary key, password text)");
             SchemaSnapshot before = SchemaSnapshot.of(database.dataSource());
 
             System.setProperty(SchemaSnapshotAssert.UPDATE_SNAPSHOTS, "true");
@@ -62,7 +63,7 @@ class SnapshotFileTests {
             Assertions.assertThat(file).hasContent(before.canonicalText());
             assertThat(before).matchesSnapshot(file);
 
-            Postgres.execute(database, "alter table users alter column password set not null");
+            TestDatabases.execute(database, "alter table users alter column password set not null");
             SchemaSnapshot after = SchemaSnapshot.of(database.dataSource());
             AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
                     () -> assertThat(after).matchesSnapshot(file));
@@ -79,9 +80,9 @@ class SnapshotFileTests {
 
     @Test
     void failsWithTheDifferencesWhenTwoSchemasDiffer() {
-        try (DisposableDatabase first = Postgres.emptyDatabase(); DisposableDatabase second = Postgres.emptyDatabase()) {
-            Postgres.execute(first, "create table users (id bigint primary key)");
-            Postgres.execute(second, "create table users (id integer primary key)");
+        try (DisposableDatabase first = TestDatabases.empty(); DisposableDatabase second = TestDatabases.empty()) {
+            TestDatabases.execute(first, "create table users (id bigint primary key)");
+            TestDatabases.execute(second, "create table users (id integer primary key)");
 
             assertThat(SchemaSnapshot.of(first.dataSource())).hasSameSchemaAs(SchemaSnapshot.of(first.dataSource()));
             assertThatThrownBy(() -> assertThat(SchemaSnapshot.of(second.dataSource()))

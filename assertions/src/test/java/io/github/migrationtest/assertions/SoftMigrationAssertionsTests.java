@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class SoftMigrationAssertionsTests {
 
     @BeforeAll
     static void createSchema() {
-        database = Postgres.emptyDatabase();
-        Postgres.execute(database, "create table users (id bigint primary key, email text, password text);"
+        database = TestDatabases.empty();
+        TestDatabases.execute(database, "create table users (id bigint primary key, email text, password text);"
                 + "create type industry as enum ('tech', 'media', 'retail')");
         snapshot = SchemaSnapshot.of(database.dataSource());
     }
@@ -31,8 +32,8 @@ class SoftMigrationAssertionsTests {
     void collectsTheFailuresOfEveryCheckAlsoThroughNavigation() {
         SoftMigrationAssertions softly = new SoftMigrationAssertions();
 
-        softly.assertThat(snapshot).table("users").column("email").isNotNull().hasType("text");
-        softly.assertThat(snapshot).table("users").column("id").isNotNull();
+        softly.assertThat(snapshot).table("users").column("email").isNotNullable().hasType("text");
+        softly.assertThat(snapshot).table("users").column("id").isNotNullable();
         softly.assertThat(snapshot).table("orders").column("id").hasType("bigint");
         softly.assertThat(snapshot).enumType("industry").hasLabels("tech", "retail");
 
@@ -51,7 +52,7 @@ class SoftMigrationAssertionsTests {
     @Test
     void passesWhenEveryCheckPasses() {
         SoftMigrationAssertions.assertSoftly(softly -> {
-            softly.assertThat(snapshot).table("users").column("id").isNotNull();
+            softly.assertThat(snapshot).table("users").column("id").isNotNullable();
             softly.assertThat(snapshot).enumType("industry").containsLabels("media");
             softly.assertThat(snapshot).history().isEmpty();
         });

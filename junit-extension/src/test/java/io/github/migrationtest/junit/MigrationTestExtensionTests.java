@@ -8,17 +8,11 @@ import io.github.migrationtest.core.model.MigrationResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationTestExtensionTests {
 
     private String beforeEachDatabase;
@@ -67,20 +61,5 @@ class MigrationTestExtensionTests {
     @Test
     void parametersAskingForDifferentStatesGetDifferentDatabases(MigrationDatabase empty, @Migrated MigrationDatabase head) {
         assertThat(empty.name()).isNotEqualTo(head.name());
-    }
-
-    @Test
-    @Order(1)
-    void writesOfOneTest(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("insert into accounts (email) values ('first@example.com')");
-        }
-    }
-
-    @Test
-    @Order(2)
-    void areNotSeenByTheNext(@Migrated MigrationDatabase db) {
-        List<Map<String, Object>> rows = db.query("select count(*) as n from accounts");
-        assertThat(rows.get(0)).containsEntry("n", 0L);
     }
 }

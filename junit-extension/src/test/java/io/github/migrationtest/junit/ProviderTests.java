@@ -2,15 +2,12 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
 import io.github.migrationtest.core.internal.server.docker.DockerServers;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -34,7 +31,7 @@ class ProviderTests {
 
     @Test
     void externalProviderUsesTheServerItIsPointedAt() throws Exception {
-        PostgresServer host = PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
+        PostgresServer host = TestDatabases.server();
         try (Connection c = host.address().connect("postgres", "test"); Statement s = c.createStatement()) {
             s.execute("DROP ROLE IF EXISTS ci_runner");
             s.execute("CREATE ROLE ci_runner LOGIN CREATEDB PASSWORD 'ci-secret'");

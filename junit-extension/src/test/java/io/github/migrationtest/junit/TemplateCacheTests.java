@@ -2,15 +2,11 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.TemplateCache;
-import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -31,8 +27,7 @@ class TemplateCacheTests {
 
     @Test
     void twentyTestsOnAHundredMigrationsApplyTheChainOnce() {
-        TemplateCache cache = DatabaseFactory.on(PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17),
-                Configuration.load())).templates();
+        TemplateCache cache = TestDatabases.factory().templates();
         int builtBefore = cache.templatesBuilt();
         int appliedBefore = cache.migrationsApplied();
 

@@ -2,11 +2,9 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
-import java.util.OptionalInt;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -24,8 +22,7 @@ class VersionMatrixTests {
             assertThat(results.containerEvents().started().stream().map(Event::getTestDescriptor)
                     .map(d -> d.getDisplayName())).contains("PostgreSQL 15 (embedded)", "PostgreSQL 17 (embedded)");
             for (int major : new int[] {15, 17}) {
-                var templates = DatabaseFactory.on(PostgresServers.acquire(ServerProvider.EMBEDDED,
-                        OptionalInt.of(major), Configuration.load())).templates();
+                var templates = DatabaseFactory.on(TestDatabases.server(major)).templates();
                 assertThat(templates.templatesBuilt()).as("templates built on PostgreSQL %d", major).isPositive();
             }
         }

@@ -1,42 +1,26 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
-import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** The embedded PostgreSQL 17 the scenario tests share, and the test chains under src/test/resources/states. */
+/**
+ * The test chains under src/test/resources/states and liquibase, and short names for the databases of core's
+ * shared test support ({@link TestDatabases}), which starts the server.
+ */
 public final class Databases {
 
-    static final Duration LIMIT = Duration.ofMinutes(1);
-
-    // Liquibase logs through java.util.logging, failures with stack traces; the tests assert on the results.
-    // Held in a field: java.util.logging keeps loggers only weakly.
-    private static final Logger LIQUIBASE = Logger.getLogger("liquibase");
-
-    static {
-        LIQUIBASE.setLevel(Level.OFF);
-    }
+    static final Duration LIMIT = TestDatabases.LIMIT;
 
     private Databases() {
     }
 
-    public static PostgresServer server() {
-        return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
-    }
-
     public static DatabaseFactory factory() {
-        return DatabaseFactory.on(server());
+        return TestDatabases.factory();
     }
 
     /** The original (broken) or fixed chain of a state's test resources, with extra Flyway properties as key, value. */
@@ -57,12 +41,11 @@ public final class Databases {
 
     /** An empty database with the chain bound. */
     public static MigrationDatabase empty(MigrationChain chain) {
-        return new MigrationDatabase(factory().createEmpty(), chain, LIMIT);
+        return TestDatabases.migrationDatabase(chain);
     }
 
     /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
     public static MigrationDatabase at(MigrationChain chain, String id) {
-        String template = factory().templates().templateAt(chain, Optional.of(id), LIMIT);
-        return new MigrationDatabase(factory().cloneOf(template), chain, LIMIT);
+        return TestDatabases.at(chain, id);
     }
 }

@@ -3,9 +3,9 @@ package io.github.migrationtest.assertions.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.migrationtest.assertions.Postgres;
 import io.github.migrationtest.assertions.internal.CanonicalText;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,10 @@ class CanonicalTextTests {
 
     @BeforeAll
     static void createTwoDatabasesFromTheSameScript() {
-        first = Postgres.emptyDatabase();
-        second = Postgres.emptyDatabase();
-        Postgres.runScript(first, "fixture/every-kind.sql");
-        Postgres.runScript(second, "fixture/every-kind.sql");
+        first = TestDatabases.empty();
+        second = TestDatabases.empty();
+        TestDatabases.runScript(first, "fixture/every-kind.sql");
+        TestDatabases.runScript(second, "fixture/every-kind.sql");
     }
 
     @AfterAll
@@ -46,9 +46,9 @@ class CanonicalTextTests {
     @Test
     void differsAsSoonAsTheSchemaDoesAndTheComparisonOfTextsSaysHow() {
         String text = SchemaSnapshot.of(first.dataSource()).canonicalText();
-        try (DisposableDatabase changed = Postgres.emptyDatabase()) {
-            Postgres.runScript(changed, "fixture/every-kind.sql");
-            Postgres.execute(changed, "alter table orders alter column status drop default;"
+        try (DisposableDatabase changed = TestDatabases.empty()) {
+            TestDatabases.runScript(changed, "fixture/every-kind.sql");
+            TestDatabases.execute(changed, "alter table orders alter column status drop default;"
                     + " create or replace function touch() returns trigger language plpgsql"
                     + " as 'begin new.created_at := clock_timestamp(); return new; end'");
 
@@ -68,8 +68,8 @@ class CanonicalTextTests {
 
     @Test
     void printsObjectsSortedWithAttributesIndentedAndBlocksForMultiLineValues() {
-        try (DisposableDatabase database = Postgres.emptyDatabase()) {
-            Postgres.execute(database, "create table b (id int primary key, note text not null default '');"
+        try (DisposableDatabase database = TestDatabases.empty()) {
+            TestDatabases.execute(database, "create table b (id int primary key, note text not null default '');"
                     + "create view a as select id from b; comment on column b.note is 'free text'");
 
             assertThat(SchemaSnapshot.of(database.dataSource()).canonicalText()).isEqualTo(String.join("\n",

@@ -2,14 +2,9 @@ package io.github.migrationtest.assertions.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.assertions.Postgres;
-import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
-import io.github.migrationtest.core.server.PostgresServer;
-import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
-import java.util.OptionalInt;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,12 +18,10 @@ class OtherVersionsTests {
     @ParameterizedTest
     @ValueSource(ints = {12, 13, 14, 15, 16, 18})
     void capturesTheFixtureLikePostgres17(int major) {
-        Configuration configuration = Configuration.load();
-        PostgresServer server = PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(major), configuration);
-        try (DisposableDatabase other = DatabaseFactory.on(server).createEmpty();
-                DisposableDatabase reference = Postgres.emptyDatabase()) {
-            Postgres.runScript(other, "fixture/every-kind.sql");
-            Postgres.runScript(reference, "fixture/every-kind.sql");
+        try (DisposableDatabase other = DatabaseFactory.on(TestDatabases.server(major)).createEmpty();
+                DisposableDatabase reference = TestDatabases.empty()) {
+            TestDatabases.runScript(other, "fixture/every-kind.sql");
+            TestDatabases.runScript(reference, "fixture/every-kind.sql");
 
             SchemaSnapshot snapshot = SchemaSnapshot.of(other.dataSource());
             SchemaDiff diff = SchemaDiff.between(SchemaSnapshot.of(reference.dataSource()), snapshot);

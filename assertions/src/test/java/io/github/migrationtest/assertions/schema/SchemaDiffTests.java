@@ -2,8 +2,8 @@ package io.github.migrationtest.assertions.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.assertions.Postgres;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTests {
@@ -74,8 +74,8 @@ class SchemaDiffTests {
     }
 
     private static SchemaSnapshot snapshotOf(String sql) {
-        try (DisposableDatabase database = Postgres.emptyDatabase()) {
-            Postgres.execute(database, sql);
+        try (DisposableDatabase database = TestDatabases.empty()) {
+            TestDatabases.execute(database, sql);
             return SchemaSnapshot.of(database.dataSource());
         }
     }

@@ -3,9 +3,9 @@ package io.github.migrationtest.assertions.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.migrationtest.assertions.Postgres;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,8 +24,8 @@ class SchemaSnapshotTests {
 
     @BeforeAll
     static void createFixture() {
-        database = Postgres.emptyDatabase();
-        fixtureErrors = Postgres.runScript(database, "fixture/every-kind.sql");
+        database = TestDatabases.empty();
+        fixtureErrors = TestDatabases.runScript(database, "fixture/every-kind.sql");
         snapshot = SchemaSnapshot.of(database.dataSource());
     }
 
@@ -270,7 +270,7 @@ class SchemaSnapshotTests {
 
     @Test
     void leavesTheHistoryTableOutOfTheSchemaAndReadsItAsTheHistory() {
-        try (MigrationDatabase db = Postgres.migrationDatabase("db/good")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/good")) {
             db.migrate();
 
             SchemaSnapshot migrated = SchemaSnapshot.of(db);

@@ -1,22 +1,43 @@
 package io.github.migrationtest.core.testing;
 
-import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.TestServers;
+import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
+import io.github.migrationtest.core.internal.server.PostgresServers;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.ServerProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Fresh databases on the embedded PostgreSQL 17 of this build, and what tests ask of them. */
+/**
+ * The one place the tests of every module get embedded PostgreSQL from: the server of a major version (17 unless a
+ * test runs across versions), fresh databases on it, and what tests ask of them. Core publishes it in its test-jar.
+ */
 public final class TestDatabases {
+
+    /** The time limit of every migration run the tests start. */
+    public static final Duration LIMIT = Duration.ofMinutes(1);
+
+    /** The major version the tests run on unless they run across versions. */
+    public static final int MAJOR = 17;
 
     // Liquibase logs through java.util.logging, failures as SEVERE with stack traces; the tests assert
     // on the results instead. Held in a field: java.util.logging keeps loggers only weakly.
@@ -34,14 +55,46 @@ public final class TestDatabases {
         LIQUIBASE.setLevel(Level.OFF);
     }
 
-    /** The server all core tests share. */
+    /** The embedded PostgreSQL 17 the tests of a JVM share, started on first use. */
     public static PostgresServer server() {
-        return TestServers.embedded17();
+        return server(MAJOR);
+    }
+
+    /** The embedded server of another major version, from the binaries the build copies into target/pg-binaries. */
+    public static PostgresServer server(int major) {
+        return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(major), Configuration.load());
+    }
+
+    /** Databases and templates on {@link #server()}. */
+    public static DatabaseFactory factory() {
+        return DatabaseFactory.on(server());
     }
 
     /** A new empty database; closing it drops it. */
     public static DisposableDatabase empty() {
-        return DatabaseFactory.on(server()).createEmpty();
+        return factory().createEmpty();
+    }
+
+    /** The Flyway chain at {@code classpath:<location>} of the test resources. */
+    public static FlywayChain flyway(String location) {
+        return FlywayChain.builder().locations("classpath:" + location).build();
+    }
+
+    /** A new empty database with the chain bound. */
+    public static MigrationDatabase migrationDatabase(MigrationChain chain) {
+        return new MigrationDatabase(empty(), chain, LIMIT);
+    }
+
+    /** A new empty database with the Flyway chain at {@code classpath:<location>} bound. */
+    public static MigrationDatabase migrationDatabase(String flywayLocation) {
+        return migrationDatabase(flyway(flywayLocation));
+    }
+
+    /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
+    public static MigrationDatabase at(MigrationChain chain, String id) {
+        DatabaseFactory factory = factory();
+        String template = factory.templates().templateAt(chain, Optional.of(id), LIMIT);
+        return new MigrationDatabase(factory.cloneOf(template), chain, LIMIT);
     }
 
     /** The user tables of the database as {@code schema.table}, sorted. */
@@ -76,12 +129,59 @@ public final class TestDatabases {
         }
     }
 
-    /** Runs SQL on the database. */
+    /** Runs SQL on the database in autocommit mode (several statements separated by semicolons are fine). */
     public static void execute(DisposableDatabase database, String sql) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new MigrationTestException("Statement failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a script of the test class path statement by statement in autocommit mode; statements that fail are
+     * expected to (a failed {@code CREATE INDEX CONCURRENTLY}) and their errors are returned, not thrown.
+     *
+     * @return the errors of the statements that failed, as {@code SQLSTATE message}
+     */
+    public static List<String> runScript(DisposableDatabase database, String resource) {
+        List<String> errors = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource)) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    errors.add(e.getSQLState() + " " + e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationTestException("Could not run " + resource + ": " + e.getMessage(), e);
+        }
+        return errors;
+    }
+
+    // The test scripts end each statement with a semicolon at the end of a line; splitting there spares a SQL parser.
+    private static List<String> statements(String resource) {
+        try (InputStream in = TestDatabases.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No resource " + resource + " on the test class path");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statements = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String line : text.split("\n")) {
+                if (line.strip().startsWith("--")) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (line.strip().endsWith(";")) {
+                    statements.add(current.toString().strip());
+                    current.setLength(0);
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,2 +1,4 @@
-/** Fixtures shared by core's tests: a real PostgreSQL server and fresh databases on it. */
+/**
+ * Test support shared by the tests of every module (core's test-jar): embedded PostgreSQL servers and fresh databases.
+ */
 package io.github.migrationtest.core.testing;

@@ -21,7 +21,7 @@ class FixedAnalyticsChainTests {
         assertThat(db.migrate()).succeeded().hasApplied("2");
         assertThatHistory(db).hasIds("1", "2");
         assertThat(db).enumType("platformtype").hasLabels("meta_ads", "tiktok_ads", "google_ads");
-        assertThat(db).table("campaign_metrics").column("platform").hasType("platformtype").isNotNull();
+        assertThat(db).table("campaign_metrics").column("platform").hasType("platformtype").isNotNullable();
     }
     // end::fixed[]
 

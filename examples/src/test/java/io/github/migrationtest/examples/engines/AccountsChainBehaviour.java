@@ -33,7 +33,7 @@ abstract class AccountsChainBehaviour implements MigrationChainContract {
     @Test
     void migratesAnEmptyDatabase(MigrationDatabase db) {
         assertThat(db.migrate()).succeeded().hasApplied("1", "2", "3");
-        assertThat(db).table("accounts").column("status").hasType("account_status").isNotNull();
+        assertThat(db).table("accounts").column("status").hasType("account_status").isNotNullable();
     }
 
     @Test

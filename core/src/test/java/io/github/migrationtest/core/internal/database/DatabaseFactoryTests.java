@@ -2,8 +2,8 @@ package io.github.migrationtest.core.internal.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseFactoryTests {
 
-    private final DatabaseFactory factory = TestServers.databases();
+    private final DatabaseFactory factory = TestDatabases.factory();
 
     @AfterEach
     void dropWhatTheTestsCreatedByHand() throws SQLException {
@@ -26,7 +26,7 @@ class DatabaseFactoryTests {
 
     @Test
     void clonesOfOneTemplateAreIsolatedFromEachOther() {
-        FlywayChain chain = TestServers.flyway("db/locked");
+        FlywayChain chain = TestDatabases.flyway("db/locked");
         String template = factory.templates().templateAt(chain, Optional.empty(), Duration.ofMinutes(1));
         try (DisposableDatabase first = factory.cloneOf(template); DisposableDatabase second = factory.cloneOf(template)) {
             execute(first, "INSERT INTO ledger (id, amount) VALUES (1, 10)");
@@ -50,7 +50,7 @@ class DatabaseFactoryTests {
 
     @Test
     void theNextCloneOfATemplateIsMadeAheadOfTheTestThatAsksForIt() {
-        FlywayChain chain = TestServers.flyway("db/locked");
+        FlywayChain chain = TestDatabases.flyway("db/locked");
         String template = factory.templates().templateAt(chain, Optional.empty(), Duration.ofMinutes(1));
         try (DisposableDatabase first = factory.cloneOf(template)) {
             factory.settle();

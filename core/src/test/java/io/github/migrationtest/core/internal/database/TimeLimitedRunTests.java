@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
-import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,8 +17,8 @@ class TimeLimitedRunTests {
 
     @Test
     void aMigrationBlockedByAnotherSessionFailsAtTheLimitWithWhatItWaitedOn() throws Exception {
-        FlywayChain chain = TestServers.flyway("db/locked");
-        try (DisposableDatabase db = TestServers.databases().createEmpty()) {
+        FlywayChain chain = TestDatabases.flyway("db/locked");
+        try (DisposableDatabase db = TestDatabases.factory().createEmpty()) {
             assertThat(TimeLimitedRun.migrate(chain, db, Optional.of("1"), Duration.ofMinutes(1)).succeeded()).isTrue();
             try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
                 // GIVEN another session holds a lock on the table and does not let go

@@ -6,10 +6,10 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
-import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,9 +67,9 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void aMigrationEditedAfterItWasApplied() {
-        DisposableDatabase database = TestServers.databases().createEmpty();
-        TestServers.flyway("db/diagnosis/edited/applied").migrate(database.dataSource(), Optional.empty());
-        try (MigrationDatabase db = new MigrationDatabase(database, TestServers.flyway("db/diagnosis/edited/changed"),
+        DisposableDatabase database = TestDatabases.factory().createEmpty();
+        TestDatabases.flyway("db/diagnosis/edited/applied").migrate(database.dataSource(), Optional.empty());
+        try (MigrationDatabase db = new MigrationDatabase(database, TestDatabases.flyway("db/diagnosis/edited/changed"),
                 Duration.ofMinutes(1))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
@@ -83,9 +83,9 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void anAppliedMigrationThatTheChainNoLongerHas() {
-        DisposableDatabase database = TestServers.databases().createEmpty();
-        TestServers.flyway("db/diagnosis/removed/full").migrate(database.dataSource(), Optional.empty());
-        try (MigrationDatabase db = new MigrationDatabase(database, TestServers.flyway("db/diagnosis/removed/trimmed"),
+        DisposableDatabase database = TestDatabases.factory().createEmpty();
+        TestDatabases.flyway("db/diagnosis/removed/full").migrate(database.dataSource(), Optional.empty());
+        try (MigrationDatabase db = new MigrationDatabase(database, TestDatabases.flyway("db/diagnosis/removed/trimmed"),
                 Duration.ofMinutes(1))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
@@ -101,7 +101,7 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void tablesCreatedBeforeTheChainWithoutAHistory() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/existing-table")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/existing-table")) {
             db.execute("CREATE TABLE users (id bigint PRIMARY KEY)");
 
             MigrationFailure failure = db.migrate().failure().orElseThrow();
@@ -116,7 +116,7 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void anEnumLabelAddedByHandBeforeTheMigrationThatAddsIt() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/label-exists")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/label-exists")) {
             db.migrateTo("1");
             db.execute("ALTER TYPE eventtype ADD VALUE 'archived'");
 
@@ -135,7 +135,7 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void aLiquibaseChangesetEditedAfterItWasApplied() throws Exception {
-        DisposableDatabase database = TestServers.databases().createEmpty();
+        DisposableDatabase database = TestDatabases.factory().createEmpty();
         liquibase("applied").migrate(database.dataSource(), Optional.empty());
         try (MigrationDatabase db = new MigrationDatabase(database, liquibase("changed"), Duration.ofMinutes(1))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
@@ -160,7 +160,7 @@ class BrokenStateDiagnosisTests {
         // CREATE INDEX CONCURRENTLY under Flyway's default transactional lock would wait forever (see DiagnosisTests).
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/diagnosis/failed-index")
                 .property("flyway.postgresql.transactional.lock", "false").build();
-        return new MigrationDatabase(TestServers.databases().createEmpty(), chain, Duration.ofMinutes(1));
+        return new MigrationDatabase(TestDatabases.factory().createEmpty(), chain, Duration.ofMinutes(1));
     }
 
     private static Finding finding(MigrationFailure failure) {

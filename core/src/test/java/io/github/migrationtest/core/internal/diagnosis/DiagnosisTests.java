@@ -6,8 +6,8 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
-import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,7 +21,7 @@ class DiagnosisTests {
 
     @Test
     void anEnumThatExistsWhileItsMigrationIsUnrecorded() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/enums")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             db.migrateTo("1");
             db.execute("CREATE TYPE platformtype AS ENUM ('meta_ads', 'tiktok_ads')");
 
@@ -39,7 +39,7 @@ class DiagnosisTests {
 
     @Test
     void aTableCreatedOutsideTheChain() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/existing-table")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/existing-table")) {
             db.migrateTo("1");
             db.execute("CREATE TABLE content (id serial PRIMARY KEY)");
 
@@ -53,7 +53,7 @@ class DiagnosisTests {
 
     @Test
     void legacyValuesThatAreNotLabelsOfTheEnumTheColumnIsCastTo() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/enum-cast")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/enum-cast")) {
             db.migrateTo("1");
             db.execute("INSERT INTO companies (industry_type) VALUES ('tech'), ('default'), ('default'), ('default'),"
                     + " ('Fintech '), ('Fintech '), ('media'), (NULL)");
@@ -75,7 +75,7 @@ class DiagnosisTests {
 
     @Test
     void legacyValuesWhenTheEnumWasCreatedByAnEarlierMigration() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/enum-cast-later")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/enum-cast-later")) {
             db.migrateTo("2");
             db.execute("INSERT INTO companies (industry_type) VALUES ('retail'), ('default')");
 
@@ -90,7 +90,7 @@ class DiagnosisTests {
 
     @Test
     void aSchemaTheMigrationAssumes() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/missing-schema")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/missing-schema")) {
             Finding finding = finding(db.migrate().failure().orElseThrow());
 
             assertThat(finding.diagnosis()).isEqualTo(Diagnosis.MISSING_SCHEMA);
@@ -102,7 +102,7 @@ class DiagnosisTests {
 
     @Test
     void aTriggerOnATableOfASchemaTheMigrationAssumes() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/missing-schema-trigger")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/missing-schema-trigger")) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             assertThat(failure.sqlState()).contains("3F000");
@@ -112,7 +112,7 @@ class DiagnosisTests {
 
     @Test
     void concurrentlyMixedWithTransactionalStatements() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/mixed-concurrently")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/mixed-concurrently")) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             assertThat(failure.kind()).isEqualTo(MigrationFailure.Kind.ENGINE_ERROR);
@@ -122,7 +122,7 @@ class DiagnosisTests {
 
     @Test
     void concurrentlyInsideATransactionBlock() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/javaconcurrently")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/javaconcurrently")) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             assertThat(failure.sqlState()).contains("25001");
@@ -134,7 +134,7 @@ class DiagnosisTests {
 
     @Test
     void anErrorSwallowedEarlierInTheTransaction() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/swallowed")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/swallowed")) {
             db.migrateTo("1");
             db.execute("ALTER TYPE eventtype ADD VALUE 'archived'");
 
@@ -150,7 +150,7 @@ class DiagnosisTests {
 
     @Test
     void aNewEnumValueUsedInTheTransactionThatAddedIt() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/diagnosis/new-enum-value")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/diagnosis/new-enum-value")) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             assertThat(failure.sqlState()).contains("55P04");
@@ -160,8 +160,8 @@ class DiagnosisTests {
 
     @Test
     void createIndexConcurrentlyUnderFlywaysTransactionalLock() {
-        FlywayChain chain = TestServers.flyway("db/concurrently");
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        FlywayChain chain = TestDatabases.flyway("db/concurrently");
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
                 Duration.ofSeconds(3))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
@@ -171,7 +171,7 @@ class DiagnosisTests {
         }
         FlywayChain fixed = FlywayChain.builder().locations("classpath:db/concurrently")
                 .property("flyway.postgresql.transactional.lock", "false").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), fixed,
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), fixed,
                 Duration.ofSeconds(30))) {
             assertThat(db.migrate().failure()).isEmpty();
         }
@@ -179,8 +179,8 @@ class DiagnosisTests {
 
     @Test
     void aMigrationLockHeldByAnotherInstance() throws Exception {
-        FlywayChain chain = TestServers.flyway("db/diagnosis/slow");
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        FlywayChain chain = TestDatabases.flyway("db/diagnosis/slow");
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
                 Duration.ofSeconds(3))) {
             // GIVEN another instance of the application is migrating (slowly) and holds Flyway's lock
             CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> Flyway.configure()
@@ -205,7 +205,7 @@ class DiagnosisTests {
     void failuresWithoutAKnownCauseCarryTheirFactsButNoFinding() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/two-step")
                 .properties(Map.of("flyway.placeholders.table_name", "owners")).build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
                 Duration.ofMinutes(1))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 

@@ -6,7 +6,7 @@ import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
-import io.github.migrationtest.core.TestServers;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class FlywayChainTests {
 
     @Test
     void aStatementFailureCarriesMigrationStatementAndServerFacts() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/enums")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             // GIVEN the enum exists although the migration that creates it is not recorded
             db.migrateTo("1");
             db.execute("CREATE TYPE platformtype AS ENUM ('meta_ads', 'tiktok_ads', 'google_ads')");
@@ -40,7 +40,7 @@ class FlywayChainTests {
     void aFailureAfterSomeMigrationsKeepsWhatWasApplied() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/two-step")
                 .property("flyway.placeholders.table_name", "owners").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
                 Duration.ofMinutes(1))) {
             MigrationResult result = db.migrate();
 
@@ -54,7 +54,7 @@ class FlywayChainTests {
 
     @Test
     void migrateToStopsAtTheTarget() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/enums")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             assertThat(db.migrateTo("1").appliedIds()).containsExactly("1");
             assertThat(db.migrate().appliedIds()).containsExactly("2");
         }
@@ -62,7 +62,7 @@ class FlywayChainTests {
 
     @Test
     void aValidationFailureIsAnEngineErrorWithoutMigration() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/enums")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             db.migrate();
             db.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
 
@@ -76,7 +76,7 @@ class FlywayChainTests {
 
     @Test
     void historyReflectsTheTable() {
-        try (MigrationDatabase db = TestServers.emptyDatabase("db/enums")) {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             assertThat(db.history()).isEmpty();
             db.migrate();
 
@@ -88,7 +88,7 @@ class FlywayChainTests {
 
     @Test
     void theHistoryTableFollowsTheSettings() {
-        assertThat(TestServers.flyway("db/enums").historyTable()).isEqualTo("flyway_schema_history");
+        assertThat(TestDatabases.flyway("db/enums").historyTable()).isEqualTo("flyway_schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.defaultSchema", "billing")
                 .property("flyway.table", "schema_history").build().historyTable()).isEqualTo("billing.schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.schemas", "app,audit")
@@ -99,7 +99,7 @@ class FlywayChainTests {
     void aBaselineIsNotReportedAsAnAppliedMigration() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/enums")
                 .property("flyway.baselineOnMigrate", "true").property("flyway.baselineVersion", "1").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
                 Duration.ofMinutes(1))) {
             // GIVEN a database whose first migration's table exists, created before the chain had a history
             db.execute("CREATE TABLE companies (id bigint PRIMARY KEY, name text NOT NULL)");

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
-import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -24,7 +24,7 @@ class ExternalServerTests {
 
     @BeforeAll
     static void createRoles() throws Exception {
-        host = TestServers.embedded17();
+        host = TestDatabases.server();
         try (Connection c = host.address().connect("postgres", "test"); Statement s = c.createStatement()) {
             s.execute("DROP ROLE IF EXISTS ci_runner");
             s.execute("CREATE ROLE ci_runner LOGIN CREATEDB PASSWORD 'ci-secret'");
