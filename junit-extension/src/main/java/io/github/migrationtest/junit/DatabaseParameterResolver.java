@@ -66,14 +66,14 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
-        MigrationDatabase database = store.getOrComputeIfAbsent("database:" + state.key(),
+        MigrationDatabase database = Stores.computeIfAbsent(store, "database:" + state.key(),
                 key -> open(state, extensionContext), MigrationDatabase.class);
         Class<?> type = parameterContext.getParameter().getType();
         if (type == DataSource.class) {
             return database.dataSource();
         }
         if (type == Connection.class) {
-            return store.getOrComputeIfAbsent("connection:" + state.key(), key -> connect(database),
+            return Stores.computeIfAbsent(store, "connection:" + state.key(), key -> connect(database),
                     CloseableConnection.class).connection();
         }
         return database;
@@ -114,14 +114,14 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
 
     private PostgresServer server(ExtensionContext context) {
         // The root store closes when the run ends; the last open session stops the servers.
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServers.Session.class,
+        Stores.computeIfAbsent(context.getRoot().getStore(NAMESPACE), PostgresServers.Session.class,
                 key -> PostgresServers.openSession(), PostgresServers.Session.class);
         return PostgresServers.acquire(provider, major, settings.configuration());
     }
 
     @SuppressWarnings("unchecked")
     private static List<MigrationDatabase> openedDatabases(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(OPENED, key -> new ArrayList<MigrationDatabase>(),
+        return Stores.computeIfAbsent(context.getStore(NAMESPACE), OPENED, key -> new ArrayList<MigrationDatabase>(),
                 List.class);
     }
 
