@@ -66,8 +66,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
-        MigrationDatabase database = Stores.computeIfAbsent(store, "database:" + state.key(),
-                key -> open(state, extensionContext), MigrationDatabase.class);
+        MigrationDatabase database = database(extensionContext, state);
         Class<?> type = parameterContext.getParameter().getType();
         if (type == DataSource.class) {
             return database.dataSource();
@@ -77,6 +76,12 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
                     CloseableConnection.class).connection();
         }
         return database;
+    }
+
+    /** The test's database in the given state, shared by every parameter (and extension) that asks for it. */
+    MigrationDatabase database(ExtensionContext context, DatabaseState state) {
+        return Stores.computeIfAbsent(context.getStore(NAMESPACE), "database:" + state.key(),
+                key -> open(state, context), MigrationDatabase.class);
     }
 
     @Override
