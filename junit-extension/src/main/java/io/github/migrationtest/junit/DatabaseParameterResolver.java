@@ -84,6 +84,16 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
                 key -> open(state, context), MigrationDatabase.class);
     }
 
+    /**
+     * A migrated database for the whole class, for frameworks that need one before any test (an
+     * application context starting). Kept under its own key: stores inherit their parents' values, so a
+     * class-level "database:head" would be every test's.
+     */
+    MigrationDatabase classDatabase(ExtensionContext classContext) {
+        return Stores.computeIfAbsent(classContext.getStore(NAMESPACE), "class-database",
+                key -> openUnrecorded(DatabaseState.HEAD, classContext), MigrationDatabase.class);
+    }
+
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (!settings.keepFailed() || context.getExecutionException().isEmpty()) {
@@ -102,6 +112,12 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
+        MigrationDatabase migrationDatabase = openUnrecorded(state, context);
+        openedDatabases(context).add(migrationDatabase);
+        return migrationDatabase;
+    }
+
+    private MigrationDatabase openUnrecorded(DatabaseState state, ExtensionContext context) {
         PostgresServer server = server(context);
         DatabaseFactory factory = DatabaseFactory.on(server);
         DisposableDatabase database;
@@ -112,9 +128,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         } catch (MigrationTestException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
-        MigrationDatabase migrationDatabase = new MigrationDatabase(database, chain, settings.migrationTimeout());
-        openedDatabases(context).add(migrationDatabase);
-        return migrationDatabase;
+        return new MigrationDatabase(database, chain, settings.migrationTimeout());
     }
 
     private PostgresServer server(ExtensionContext context) {

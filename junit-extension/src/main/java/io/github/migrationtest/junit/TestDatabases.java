@@ -25,4 +25,15 @@ public final class TestDatabases {
         return plan.runOf(context).resolver().database(context,
                 at.map(DatabaseState::at).orElse(DatabaseState.HEAD));
     }
+
+    /**
+     * A migrated database that lives as long as the class's run, for what starts before any test (an
+     * application context); tests never get it.
+     *
+     * @param context the context of a {@code @MigrationTest} class (or of one of its tests)
+     */
+    public static MigrationDatabase ofClass(ExtensionContext context) {
+        ClassPlan plan = ClassPlan.of(context);
+        return plan.runOf(context).resolver().classDatabase(context);
+    }
 }

@@ -26,7 +26,7 @@ public final class SpringDatabaseExtension implements BeforeAllCallback, BeforeE
     @Override
     public void beforeAll(ExtensionContext context) {
         // A context that starts in this class (Hibernate reads metadata, validates the schema) needs a database.
-        CurrentDatabase.startWith(() -> TestDatabases.of(context, Optional.empty()));
+        CurrentDatabase.startWith(() -> TestDatabases.ofClass(context));
     }
 
     @Override
