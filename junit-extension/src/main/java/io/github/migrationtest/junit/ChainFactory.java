@@ -7,6 +7,12 @@ import io.github.migrationtest.core.flyway.FlywayConfigurer;
 import io.github.migrationtest.core.internal.flyway.FlywaySupport;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseSupport;
+import io.github.migrationtest.junit.spi.ChainDefinition;
+import io.github.migrationtest.junit.spi.ChainSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */
@@ -24,6 +30,14 @@ final class ChainFactory {
                     + " chains (flyway and liquibase). A test class tests one chain; split it into two classes.");
         }
         if (!flyway && !liquibase) {
+            Optional<ChainDefinition> defined = ServiceLoader.load(ChainSource.class, ChainFactory.class.getClassLoader())
+                    .stream().map(ServiceLoader.Provider::get).map(source -> source.chainFor(testClass))
+                    .flatMap(Optional::stream).findFirst();
+            if (defined.isPresent()) {
+                MigrationChain chain = definedChain(defined.get(), settings, testClass);
+                chain.validate();
+                return chain;
+            }
             throw new MigrationTestConfigurationException("It names no"
                     + " chain. Say where the migrations are, e.g. @MigrationTest(flyway = \"classpath:db/migration\")"
                     + " or @MigrationTest(liquibase = \"db/changelog/db.changelog-master.yaml\").");
@@ -38,6 +52,30 @@ final class ChainFactory {
         FlywayChain.Builder builder = FlywayChain.builder()
                 .locations(settings.annotation().flyway())
                 .properties(settings.engineProperties("flyway."))
+                .classLoader(testClass.getClassLoader());
+        Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
+        if (configurer != FlywayConfigurer.None.class) {
+            builder.configurer(instantiate(configurer));
+        }
+        return builder.build();
+    }
+
+    /** A chain an application's configuration defines; the test's own engine properties win. */
+    private static MigrationChain definedChain(ChainDefinition definition, MigrationTestSettings settings,
+            Class<?> testClass) {
+        if (definition.liquibaseChangelog().isPresent()) {
+            LiquibaseSupport.require();
+            Map<String, String> properties = new TreeMap<>(definition.properties());
+            properties.putAll(settings.engineProperties("liquibase."));
+            return LiquibaseChain.builder().changelog(definition.liquibaseChangelog().get()).properties(properties)
+                    .classLoader(testClass.getClassLoader()).build();
+        }
+        FlywaySupport.require();
+        Map<String, String> properties = new TreeMap<>(definition.properties());
+        properties.putAll(settings.engineProperties("flyway."));
+        FlywayChain.Builder builder = FlywayChain.builder()
+                .locations(definition.flywayLocations().toArray(String[]::new))
+                .properties(properties)
                 .classLoader(testClass.getClassLoader());
         Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
         if (configurer != FlywayConfigurer.None.class) {

@@ -66,17 +66,32 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
-        MigrationDatabase database = store.getOrComputeIfAbsent("database:" + state.key(),
-                key -> open(state, extensionContext), MigrationDatabase.class);
+        MigrationDatabase database = database(extensionContext, state);
         Class<?> type = parameterContext.getParameter().getType();
         if (type == DataSource.class) {
             return database.dataSource();
         }
         if (type == Connection.class) {
-            return store.getOrComputeIfAbsent("connection:" + state.key(), key -> connect(database),
+            return Stores.computeIfAbsent(store, "connection:" + state.key(), key -> connect(database),
                     CloseableConnection.class).connection();
         }
         return database;
+    }
+
+    /** The test's database in the given state, shared by every parameter (and extension) that asks for it. */
+    MigrationDatabase database(ExtensionContext context, DatabaseState state) {
+        return Stores.computeIfAbsent(context.getStore(NAMESPACE), "database:" + state.key(),
+                key -> open(state, context), MigrationDatabase.class);
+    }
+
+    /**
+     * A migrated database for the whole class, for frameworks that need one before any test (an
+     * application context starting). Kept under its own key: stores inherit their parents' values, so a
+     * class-level "database:head" would be every test's.
+     */
+    MigrationDatabase classDatabase(ExtensionContext classContext) {
+        return Stores.computeIfAbsent(classContext.getStore(NAMESPACE), "class-database",
+                key -> openUnrecorded(DatabaseState.HEAD, classContext), MigrationDatabase.class);
     }
 
     @Override
@@ -97,6 +112,12 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
+        MigrationDatabase migrationDatabase = openUnrecorded(state, context);
+        openedDatabases(context).add(migrationDatabase);
+        return migrationDatabase;
+    }
+
+    private MigrationDatabase openUnrecorded(DatabaseState state, ExtensionContext context) {
         PostgresServer server = server(context);
         DatabaseFactory factory = DatabaseFactory.on(server);
         DisposableDatabase database;
@@ -107,21 +128,19 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         } catch (MigrationTestException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
-        MigrationDatabase migrationDatabase = new MigrationDatabase(database, chain, settings.migrationTimeout());
-        openedDatabases(context).add(migrationDatabase);
-        return migrationDatabase;
+        return new MigrationDatabase(database, chain, settings.migrationTimeout());
     }
 
     private PostgresServer server(ExtensionContext context) {
         // The root store closes when the run ends; the last open session stops the servers.
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServers.Session.class,
+        Stores.computeIfAbsent(context.getRoot().getStore(NAMESPACE), PostgresServers.Session.class,
                 key -> PostgresServers.openSession(), PostgresServers.Session.class);
         return PostgresServers.acquire(provider, major, settings.configuration());
     }
 
     @SuppressWarnings("unchecked")
     private static List<MigrationDatabase> openedDatabases(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(OPENED, key -> new ArrayList<MigrationDatabase>(),
+        return Stores.computeIfAbsent(context.getStore(NAMESPACE), OPENED, key -> new ArrayList<MigrationDatabase>(),
                 List.class);
     }
 

@@ -18,6 +18,10 @@ record DatabaseState(Optional<String> target, boolean migrated) {
     static final DatabaseState EMPTY = new DatabaseState(Optional.empty(), false);
     static final DatabaseState HEAD = new DatabaseState(Optional.empty(), true);
 
+    static DatabaseState at(String version) {
+        return new DatabaseState(Optional.of(version), true);
+    }
+
     static DatabaseState of(Parameter parameter) {
         Optional<At> at = AnnotationSupport.findAnnotation(parameter, At.class);
         if (at.isPresent()) {

@@ -1,82 +1,52 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.engine.MigrationChain;
-import io.github.migrationtest.core.model.MigrationTestConfigurationException;
-import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
-import java.util.List;
-import java.util.OptionalInt;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
-import org.junit.jupiter.api.extension.Extension;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs a {@code @MigrationTest} class once per PostgreSQL major version, after checking its whole
- * configuration; each run carries a {@link DatabaseParameterResolver} for its version.
+ * Checks a {@code @MigrationTest} class's whole configuration before its tests and gives each test the
+ * databases of the PostgreSQL version its run is for. Uses only JUnit 5.12 API, so that it loads on
+ * every supported JUnit; the runs per version come from {@link PostgresVersionsSource} where JUnit has
+ * class templates.
  */
-final class MigrationTestExtension implements ClassTemplateInvocationContextProvider, ParameterResolver {
+final class MigrationTestExtension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
 
     @Override
-    public boolean supportsClassTemplate(ExtensionContext context) {
-        return AnnotationSupport.isAnnotated(context.getRequiredTestClass(), MigrationTest.class);
+    public void beforeAll(ExtensionContext context) {
+        ClassPlan.of(context).checkRunnable(context);
     }
 
-    @Override
-    public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class).orElseThrow();
-        try {
-            MigrationTestSettings settings = MigrationTestSettings.of(annotation);
-            MigrationChain chain = ChainFactory.create(settings, testClass);
-            List<OptionalInt> majors = settings.majors().isEmpty() ? List.of(OptionalInt.empty())
-                    : settings.majors().stream().map(OptionalInt::of).toList();
-            return majors.stream().map(major -> invocation(settings, chain, major)).toList().stream();
-        } catch (MigrationTestConfigurationException e) {
-            throw new ExtensionConfigurationException("@MigrationTest on " + testClass.getSimpleName()
-                    + " is misconfigured: " + e.getMessage(), e);
-        }
-    }
-
-    /** Databases belong to tests: class-level methods that ask for one get this explanation. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getTestMethod().isEmpty()
-                && DatabaseParameterResolver.isDatabaseType(parameterContext.getParameter().getType());
+        if (extensionContext.getTestMethod().isEmpty()) {
+            // Databases belong to tests: class-level methods that ask for one get an explanation.
+            return DatabaseParameterResolver.isDatabaseType(parameterContext.getParameter().getType());
+        }
+        return resolver(extensionContext).supportsParameter(parameterContext, extensionContext);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        throw new ParameterResolutionException("A " + parameterContext.getParameter().getType().getSimpleName()
-                + " can be injected into test methods and @BeforeEach/@AfterEach methods only: every test gets a"
-                + " database of its own, so there is none for " + parameterContext.getDeclaringExecutable()
-                + ". Move the setup into a @BeforeEach method.");
+        if (extensionContext.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("A " + parameterContext.getParameter().getType().getSimpleName()
+                    + " can be injected into test methods and @BeforeEach/@AfterEach methods only: every test gets a"
+                    + " database of its own, so there is none for " + parameterContext.getDeclaringExecutable()
+                    + ". Move the setup into a @BeforeEach method.");
+        }
+        return resolver(extensionContext).resolveParameter(parameterContext, extensionContext);
     }
 
-    private static ClassTemplateInvocationContext invocation(MigrationTestSettings settings, MigrationChain chain,
-            OptionalInt major) {
-        ServerProvider provider = PostgresServers.resolve(settings.provider(), major, settings.configuration());
-        // An external server is already running: connect now, to check it and to learn its version.
-        OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
-                ? OptionalInt.of(PostgresServers.acquire(provider, major, settings.configuration()).majorVersion())
-                : major;
-        DatabaseParameterResolver resolver = new DatabaseParameterResolver(settings, chain, provider, major);
-        return new ClassTemplateInvocationContext() {
-            @Override
-            public String getDisplayName(int invocationIndex) {
-                return "PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")";
-            }
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        resolver(context).afterTestExecution(context);
+    }
 
-            @Override
-            public List<Extension> getAdditionalExtensions() {
-                return List.of(resolver);
-            }
-        };
+    private static DatabaseParameterResolver resolver(ExtensionContext context) {
+        ClassPlan plan = ClassPlan.of(context);
+        return plan.runOf(context).resolver();
     }
 }

@@ -37,7 +37,8 @@ class MissingDependencyTests {
 
         assertThat(failure).isEqualTo("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
                 + " on DockerWanted is misconfigured: The docker provider needs Testcontainers, which is not on the test"
-                + " class path. Add the test dependency org.testcontainers:testcontainers-postgresql:2.0.5, or use"
+                + " class path. Add the test dependency org.testcontainers:testcontainers:2.0.5 (or 1.21.x, e.g."
+                + " org.testcontainers:postgresql:1.21.3 as Spring Boot 3.5 manages it), or use"
                 + " another provider (migrationtest.provider=embedded or external).");
     }
 

@@ -9,19 +9,26 @@ import io.github.migrationtest.core.server.ServerAddress;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
-/** A PostgreSQL container started through Testcontainers, with durability switched off. */
+/**
+ * A PostgreSQL container started through Testcontainers, with durability switched off. Built on
+ * {@code GenericContainer}, which Testcontainers 1.x and 2.x share: their PostgreSQL modules differ in
+ * artifact and package ({@code org.testcontainers:postgresql} with {@code org.testcontainers.containers}
+ * in 1.x, {@code testcontainers-postgresql} with {@code org.testcontainers.postgresql} in 2.x).
+ */
 final class DockerPostgresServer implements PostgresServer {
 
-    private final PostgreSQLContainer container;
+    private final GenericContainer<?> container;
     private final ServerAddress address;
     private final int major;
     private final String version;
     private volatile boolean keep;
 
-    private DockerPostgresServer(PostgreSQLContainer container, ServerAddress address, int major, String version) {
+    private DockerPostgresServer(GenericContainer<?> container, ServerAddress address, int major, String version) {
         this.container = container;
         this.address = address;
         this.major = major;
@@ -31,16 +38,19 @@ final class DockerPostgresServer implements PostgresServer {
     static DockerPostgresServer start(int major, Configuration configuration) {
         String image = configuration.get(Setting.DOCKER_IMAGE).replace("{major}", Integer.toString(major));
         String password = Passwords.random();
-        PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-                .withDatabaseName("postgres")
-                .withUsername("postgres")
-                .withPassword(password)
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withExposedPorts(5432)
+                .withEnv("POSTGRES_USER", "postgres")
+                .withEnv("POSTGRES_PASSWORD", password)
+                .withEnv("POSTGRES_DB", "postgres")
                 // Creating databases copies hundreds of files; a RAM-backed data directory makes that ~10x faster.
                 .withEnv("PGDATA", "/var/lib/postgresql/ram/data")
-                .withTmpFs(java.util.Map.of("/var/lib/postgresql/ram", "rw"))
+                .withTmpFs(Map.of("/var/lib/postgresql/ram", "rw"))
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                        "-c", "max_connections=300");
+                        "-c", "max_connections=300")
+                // The image's entrypoint starts the server twice (init, then for real): ready is the second line.
+                .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2)
+                        .withStartupTimeout(java.time.Duration.ofMinutes(2)));
         try {
             container.start();
         } catch (RuntimeException e) {

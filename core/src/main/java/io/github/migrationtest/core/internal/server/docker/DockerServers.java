@@ -11,10 +11,13 @@ import java.util.List;
 /** Entry point of the docker provider for the server registry. */
 public final class DockerServers {
 
-    /** The Maven coordinates that bring Testcontainers' PostgreSQL module. */
-    public static final String COORDINATES = "org.testcontainers:testcontainers-postgresql:2.0.5";
+    /**
+     * The Maven coordinates that bring Testcontainers (1.x and 2.x work; only its core is used, which
+     * {@code org.testcontainers:postgresql} 1.x and {@code testcontainers-postgresql} 2.x bring too).
+     */
+    public static final String COORDINATES = "org.testcontainers:testcontainers:2.0.5";
 
-    private static final String PROBE_CLASS = "org.testcontainers.postgresql.PostgreSQLContainer";
+    private static final String PROBE_CLASS = "org.testcontainers.containers.GenericContainer";
     private static Boolean answers;
 
     private DockerServers() {
@@ -50,7 +53,7 @@ public final class DockerServers {
         if (!testcontainersPresent()) {
             throw new MigrationTestConfigurationException("The docker provider needs Testcontainers, which is not on the"
                     + " test class path. Add the test dependency " + COORDINATES
-                    + ", or use another provider (migrationtest.provider=embedded or external).");
+                    + " (or 1.21.x, e.g. org.testcontainers:postgresql:1.21.3 as Spring Boot 3.5 manages it), or use another provider (migrationtest.provider=embedded or external).");
         }
         if (!dockerAnswers()) {
             throw new MigrationTestConfigurationException("The docker provider needs a Docker API, and none answers on"

@@ -1,0 +1,2 @@
+/** Implementation of migrationtest-spring; may change at any time. */
+package io.github.migrationtest.spring.internal;

@@ -1,0 +1,4 @@
+create table tickets (
+    id bigserial primary key,
+    title text not null
+);

@@ -1,0 +1,1 @@
+alter table tickets add column priority text not null default '${default-priority}';
