@@ -34,6 +34,8 @@ public record DoctorFinding(Kind kind, String subject, String problem, String fi
         MIGRATION_LOCK_HELD(true),
         /** A transaction has been open long enough to block the DDL of a migration. */
         LONG_TRANSACTION(true),
+        /** The chain itself fails on an empty database: a deploy meets that failure wherever the database gets there. */
+        CHAIN_FAILS(true),
         /** A migration the deploy will apply: what a deploy is for, not a problem. */
         PENDING(false);
 

@@ -15,12 +15,12 @@ public final class LiveDatabase {
 
     private final String jdbcUrl;
     private final String user;
-    private final String password;
+    private final DataSource dataSource;
 
-    private LiveDatabase(String jdbcUrl, String user, String password) {
+    private LiveDatabase(String jdbcUrl, String user, DataSource dataSource) {
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         this.user = Objects.requireNonNull(user, "user");
-        this.password = Objects.requireNonNull(password, "password");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("The doctor examines PostgreSQL: the URL must start with"
                     + " jdbc:postgresql://, e.g. jdbc:postgresql://db.internal:5432/app (got " + jdbcUrl.replaceAll(
@@ -36,7 +36,19 @@ public final class LiveDatabase {
      * @param password the password (empty where the server trusts the user)
      */
     public static LiveDatabase of(String jdbcUrl, String user, String password) {
-        return new LiveDatabase(jdbcUrl, user, password);
+        Objects.requireNonNull(password, "password");
+        return new LiveDatabase(jdbcUrl, user, ReadOnlyConnections.dataSource(jdbcUrl, user, password));
+    }
+
+    /**
+     * A database behind a data source the caller has, e.g. a test's {@code db.dataSource()}: each connection is
+     * made read-only ({@code SET default_transaction_read_only = on}) and checked before the doctor uses it.
+     *
+     * @param dataSource where connections come from
+     * @param jdbcUrl how the report names the database, without credentials
+     */
+    public static LiveDatabase of(DataSource dataSource, String jdbcUrl) {
+        return new LiveDatabase(jdbcUrl, "its data source", ReadOnlyConnections.readOnly(dataSource, jdbcUrl));
     }
 
     /** The JDBC URL, without credentials. */
@@ -46,12 +58,12 @@ public final class LiveDatabase {
 
     /** Opens a read-only connection; the caller closes it. */
     public Connection connect() throws SQLException {
-        return ReadOnlyConnections.connect(jdbcUrl, user, password);
+        return dataSource.getConnection();
     }
 
     /** A data source of read-only connections, for the engine's own reading of its history. */
     public DataSource dataSource() {
-        return ReadOnlyConnections.dataSource(jdbcUrl, user, password);
+        return dataSource;
     }
 
     @Override

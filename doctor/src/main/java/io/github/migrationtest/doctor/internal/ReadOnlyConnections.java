@@ -34,7 +34,30 @@ public final class ReadOnlyConnections {
         // Short lock and statement timeouts: reading a catalog behind a migration's lock must not hang the doctor.
         properties.setProperty("options", "-c default_transaction_read_only=on -c lock_timeout=5s"
                 + " -c statement_timeout=120s");
-        Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+        return checked(DriverManager.getConnection(jdbcUrl, properties), jdbcUrl);
+    }
+
+    /** Connections of a data source, each made read-only and checked. */
+    public static DataSource readOnly(DataSource source, String jdbcUrl) {
+        return new ReadOnlyDataSource(jdbcUrl, "", "") {
+            @Override
+            Connection open(String user, String password) throws SQLException {
+                Connection connection = source.getConnection();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET default_transaction_read_only = on");
+                    statement.execute("SET lock_timeout = '5s'");
+                    statement.execute("SET statement_timeout = '120s'");
+                    statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+                return checked(connection, jdbcUrl);
+            }
+        };
+    }
+
+    private static Connection checked(Connection connection, String jdbcUrl) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
             try (ResultSet rs = statement.executeQuery("SHOW default_transaction_read_only")) {
@@ -57,15 +80,29 @@ public final class ReadOnlyConnections {
     }
 
     /** The smallest DataSource an engine needs: connections, all read-only. */
-    private record ReadOnlyDataSource(String jdbcUrl, String user, String password) implements DataSource {
+    private static class ReadOnlyDataSource implements DataSource {
+        private final String jdbcUrl;
+        private final String user;
+        private final String password;
+
+        ReadOnlyDataSource(String jdbcUrl, String user, String password) {
+            this.jdbcUrl = jdbcUrl;
+            this.user = user;
+            this.password = password;
+        }
+
+        Connection open(String username, String secret) throws SQLException {
+            return connect(jdbcUrl, username, secret);
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
-            return connect(jdbcUrl, user, password);
+            return open(user, password);
         }
 
         @Override
         public Connection getConnection(String username, String otherPassword) throws SQLException {
-            return connect(jdbcUrl, username, otherPassword);
+            return open(username, otherPassword);
         }
 
         @Override
@@ -105,7 +142,7 @@ public final class ReadOnlyConnections {
 
         @Override
         public String toString() {
-            return user + " at " + jdbcUrl;
+            return "read-only connections to " + jdbcUrl;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.migrationtest.assertions.schema.SchemaChange;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.internal.database.TemplateBuildException;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.doctor.DoctorFinding;
 import io.github.migrationtest.doctor.DoctorFinding.Kind;
@@ -27,8 +28,21 @@ public final class SchemaCheck {
     /** The findings for a live schema, given the history check's result. */
     public static List<DoctorFinding> check(MigrationChain chain, List<Migration> migrations, HistoryCheck.Result history,
             ChainStates states, SchemaSnapshot live) {
-        Engine engine = Engine.of(chain);
         List<DoctorFinding> findings = new ArrayList<>();
+        try {
+            compare(chain, migrations, history, states, live, findings);
+        } catch (TemplateBuildException e) {
+            findings.add(new DoctorFinding(Kind.CHAIN_FAILS, "chain", "The chain fails on an empty database, so the"
+                    + " doctor cannot derive its schema beyond that point, and a deploy meets the same failure: "
+                    + e.getMessage(), "Fix the migration that fails (the diagnosis above says how), and test the"
+                    + " chain with @MigrationTest before the deploy."));
+        }
+        return findings;
+    }
+
+    private static void compare(MigrationChain chain, List<Migration> migrations, HistoryCheck.Result history,
+            ChainStates states, SchemaSnapshot live, List<DoctorFinding> findings) {
+        Engine engine = Engine.of(chain);
         SchemaDiff drift = SchemaDiff.between(states.at(history.recordedIndex()), live);
         Set<String> liveOnly = drift.changes().stream().filter(c -> c.type() == SchemaChange.Type.ADDED)
                 .map(SchemaChange::subject).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -55,7 +69,6 @@ public final class SchemaCheck {
                 }
             }
         }
-        return findings;
     }
 
     private static Set<String> added(SchemaDiff diff) {
