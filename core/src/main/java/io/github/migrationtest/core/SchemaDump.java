@@ -5,7 +5,6 @@ import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.TemplateCache;
 import io.github.migrationtest.core.internal.dump.DumpFile;
 import io.github.migrationtest.core.internal.dump.DumpLoader;
-import io.github.migrationtest.core.internal.dump.LoadReport;
 import io.github.migrationtest.core.internal.dump.RolePolicy;
 import io.github.migrationtest.core.internal.dump.StartingDump;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
@@ -125,8 +124,7 @@ public final class SchemaDump implements DatabaseSeed {
     @Override
     public Seeded applyTo(MigrationDatabase database) {
         try (Connection connection = database.connect()) {
-            LoadReport report = DumpLoader.load(connection, dump.files(), dump.roles());
-            Objects.requireNonNull(report, "report");
+            DumpLoader.load(connection, dump.files(), dump.roles());
             return Seeded.NOTHING;
         } catch (SQLException e) {
             throw new MigrationTestException("Could not connect to " + database.name() + " to load the dump "
