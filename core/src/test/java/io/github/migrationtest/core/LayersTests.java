@@ -36,6 +36,7 @@ class LayersTests {
                 .layer("Servers").definedBy("io.github.migrationtest.core.server..")
                 .layer("Engines").definedBy("io.github.migrationtest.core.internal.flyway..",
                         "io.github.migrationtest.core.internal.liquibase..")
+                .layer("Dumps").definedBy("io.github.migrationtest.core.internal.dump..")
                 .layer("Diagnosis").definedBy("io.github.migrationtest.core.internal.diagnosis..")
                 .layer("Engine API").definedBy("io.github.migrationtest.core.engine..",
                         "io.github.migrationtest.core.flyway..")
@@ -48,10 +49,11 @@ class LayersTests {
                 .whereLayer("Providers").mayOnlyBeAccessedByLayers("Server registry")
                 .whereLayer("Servers").mayOnlyBeAccessedByLayers("Providers", "Server registry", "Databases", "Facade")
                 .whereLayer("Engines").mayOnlyBeAccessedByLayers("Databases", "Facade")
+                .whereLayer("Dumps").mayOnlyBeAccessedByLayers("Databases", "Facade")
                 .whereLayer("Diagnosis").mayOnlyBeAccessedByLayers("Engines", "Databases", "Facade")
                 .whereLayer("Engine API").mayOnlyBeAccessedByLayers("Diagnosis", "Engines", "Databases", "Facade")
                 .whereLayer("Support").mayOnlyBeAccessedByLayers("Engines", "Providers", "Server registry",
-                        "Databases", "Facade")
+                        "Dumps", "Databases", "Facade")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Support", "Servers", "Providers",
                         "Server registry", "Engines", "Diagnosis", "Databases", "Facade")
                 .check(CORE);

@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.SchemaDump;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
@@ -81,6 +82,9 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
         try {
             MigrationTestSettings settings = MigrationTestSettings.of(annotation);
             MigrationChain chain = ChainFactory.create(settings, testClass);
+            if (annotation.startFrom().length > 0) {
+                SchemaDump.of(testClass.getClassLoader(), annotation.startFrom());   // the files exist and read
+            }
             List<OptionalInt> majors = settings.majors().isEmpty() ? List.of(OptionalInt.empty())
                     : settings.majors().stream().map(OptionalInt::of).toList();
             return new ClassPlan(testClass, settings, chain,

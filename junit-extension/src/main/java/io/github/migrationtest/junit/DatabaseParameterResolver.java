@@ -2,6 +2,9 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.SchemaDump;
+import io.github.migrationtest.core.internal.database.TemplateCache;
+import io.github.migrationtest.core.internal.dump.StartingDump;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
@@ -14,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -121,10 +125,19 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         PostgresServer server = server(context);
         DatabaseFactory factory = DatabaseFactory.on(server);
         DisposableDatabase database;
+        List<String> start = state.start().isEmpty() ? List.of(settings.annotation().startFrom()) : state.start();
         try {
-            database = state.migrated()
-                    ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
-                    : factory.createEmpty();
+            if (!start.isEmpty()) {
+                StartingDump dump = SchemaDump.of(context.getRequiredTestClass().getClassLoader(),
+                        start.toArray(String[]::new)).starting();
+                Optional<String> target = state.migrated() ? state.target() : Optional.of(TemplateCache.NO_MIGRATION);
+                database = factory.cloneOf(factory.templates().templateAt(chain, dump, target,
+                        settings.migrationTimeout()));
+            } else {
+                database = state.migrated()
+                        ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
+                        : factory.createEmpty();
+            }
         } catch (MigrationTestException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }

@@ -63,6 +63,12 @@ public @interface MigrationTest {
     /** The Liquibase master changelog of the chain, e.g. {@code db/changelog/db.changelog-master.yaml}. */
     String liquibase() default "";
 
+    /**
+     * Dump files every database of the class starts from instead of an empty database, loaded in order, e.g.
+     * {@code {"classpath:prod/schema.sql", "classpath:prod/history.sql"}}; see {@link StartFrom}.
+     */
+    String[] startFrom() default {};
+
     /** PostgreSQL major versions; the class runs once for each. Default: {@code migrationtest.postgres}, else 17. */
     String[] postgres() default {};
 

@@ -3,33 +3,91 @@ package io.github.migrationtest.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Splits a PostgreSQL script into statements at the semicolons that end them, so that a failure
  * names the one statement the server rejected. Semicolons inside quotes, quoted identifiers,
  * dollar-quoted bodies, comments and {@code BEGIN ATOMIC ... END} function bodies do not count.
+ *
+ * <p>{@link #psqlCommands(String)} reads a script as psql does, for the plain-text dumps of
+ * {@code pg_dump}: backslash meta-commands ({@code \restrict}, {@code \connect}) and the data lines
+ * that follow a {@code COPY ... FROM stdin} up to {@code \.} are commands of their own.
  */
 public final class SqlScript {
 
+    /** One command of a psql script. */
+    public sealed interface Command {
+        /** The line of the script the command starts on, from 1. */
+        int line();
+    }
+
+    /**
+     * A SQL statement.
+     *
+     * @param sql the statement, without its terminating semicolon
+     * @param line the line it starts on
+     */
+    public record Statement(String sql, int line) implements Command {
+    }
+
+    /**
+     * A {@code COPY ... FROM stdin} statement with the data lines that follow it in the script.
+     *
+     * @param sql the COPY statement
+     * @param data the data lines, each ending in a newline, without the closing {@code \.}
+     * @param line the line the statement starts on
+     */
+    public record Copy(String sql, String data, int line) implements Command {
+    }
+
+    /**
+     * A psql meta-command: a backslash, its name, and the rest of its line.
+     *
+     * @param name the name without the backslash, e.g. {@code restrict}
+     * @param argument the rest of the line, stripped
+     * @param line its line
+     */
+    public record MetaCommand(String name, String argument, int line) implements Command {
+    }
+
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile(
+            "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*COPY\\b.*\\bFROM\\s+STDIN\\b.*");
+
     private final String sql;
-    private final List<String> statements = new ArrayList<>();
+    private final boolean psql;
+    private final List<Command> commands = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
     private int position;
     private boolean hasCode;
+    private int codeStart = -1;
+    private int linesCountedTo;
+    private int lineOfCount = 1;
     private String previousWord = "";
     // Inside a SQL-standard function body: CASE ... END pairs nest in it; its own END closes it.
     private boolean atomic;
     private int caseDepth;
 
-    private SqlScript(String sql) {
+    private SqlScript(String sql, boolean psql) {
         this.sql = sql;
+        this.psql = psql;
     }
 
     /** The statements of the script, each without its terminating semicolon; comment-only parts are dropped. */
     public static List<String> statements(String sql) {
-        SqlScript script = new SqlScript(sql);
+        SqlScript script = new SqlScript(sql, false);
         script.split();
-        return List.copyOf(script.statements);
+        return script.commands.stream().map(c -> ((Statement) c).sql()).toList();
+    }
+
+    /**
+     * The commands of a script as psql reads it: statements, {@code COPY ... FROM stdin} with its data, and
+     * backslash meta-commands (outside quotes and comments, up to the end of their line).
+     */
+    public static List<Command> psqlCommands(String sql) {
+        SqlScript script = new SqlScript(sql, true);
+        script.split();
+        return List.copyOf(script.commands);
     }
 
     private void split() {
@@ -50,9 +108,13 @@ public final class SqlScript {
             } else if (c == ';' && !atomic) {
                 position++;
                 endStatement();
+            } else if (c == '\\' && psql) {
+                readMetaCommand();
             } else {
+                if (!Character.isWhitespace(c)) {
+                    markCode();
+                }
                 current.append(c);
-                hasCode |= !Character.isWhitespace(c);
                 position++;
             }
         }
@@ -92,6 +154,7 @@ public final class SqlScript {
     }
 
     private void copyQuoted(char quote, boolean backslashEscapes) {
+        markCode();
         int start = position++;
         while (position < sql.length()) {
             char c = sql.charAt(position++);
@@ -127,6 +190,7 @@ public final class SqlScript {
     }
 
     private void copyDollarQuoted(String tag) {
+        markCode();
         int close = sql.indexOf(tag, position + tag.length());
         int end = close < 0 ? sql.length() : close + tag.length();
         current.append(sql, position, end);
@@ -135,6 +199,7 @@ public final class SqlScript {
     }
 
     private void copyWord() {
+        markCode();
         int start = position;
         while (position < sql.length() && isWordPart(sql.charAt(position))) {
             position++;
@@ -167,14 +232,72 @@ public final class SqlScript {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
+    private void markCode() {
+        if (codeStart < 0) {
+            codeStart = position;
+        }
+        hasCode = true;
+    }
+
+    private int lineAt(int index) {
+        // Commands come in order, so the count only moves forward.
+        for (; linesCountedTo < index; linesCountedTo++) {
+            if (sql.charAt(linesCountedTo) == '\n') {
+                lineOfCount++;
+            }
+        }
+        return lineOfCount;
+    }
+
+    private void readMetaCommand() {
+        int end = sql.indexOf('\n', position);
+        end = end < 0 ? sql.length() : end;
+        String text = sql.substring(position + 1, end).strip();
+        int space = text.indexOf(' ');
+        String name = space < 0 ? text : text.substring(0, space);
+        String argument = space < 0 ? "" : text.substring(space + 1).strip();
+        // psql runs a meta-command where it stands; a statement being typed stays in its buffer.
+        commands.add(new MetaCommand(name, argument, lineAt(position)));
+        position = end;
+    }
+
     private void endStatement() {
         String statement = current.toString().strip();
         if (hasCode && !statement.isEmpty()) {
-            statements.add(statement);
+            int line = lineAt(codeStart);
+            if (psql && COPY_FROM_STDIN.matcher(statement).matches()) {
+                commands.add(new Copy(statement, readCopyData(), line));
+            } else {
+                commands.add(new Statement(statement, line));
+            }
         }
         current.setLength(0);
         hasCode = false;
+        codeStart = -1;
         previousWord = "";
         atomic = false;
+    }
+
+    /** The lines after the COPY statement's line, up to a line that is {@code \.} or the end of the script. */
+    private String readCopyData() {
+        int lineEnd = sql.indexOf('\n', position);
+        if (lineEnd < 0) {
+            position = sql.length();
+            return "";
+        }
+        int start = lineEnd + 1;
+        int cursor = start;
+        while (cursor < sql.length()) {
+            int next = sql.indexOf('\n', cursor);
+            int end = next < 0 ? sql.length() : next;
+            String row = sql.substring(cursor, end);
+            if (row.equals("\\.") || row.equals("\\.\r")) {
+                position = next < 0 ? sql.length() : next + 1;
+                return sql.substring(start, cursor);
+            }
+            cursor = next < 0 ? sql.length() : next + 1;
+        }
+        position = sql.length();
+        return sql.substring(start);
     }
 }

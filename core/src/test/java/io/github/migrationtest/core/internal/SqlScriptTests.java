@@ -2,6 +2,9 @@ package io.github.migrationtest.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.core.internal.SqlScript.Copy;
+import io.github.migrationtest.core.internal.SqlScript.MetaCommand;
+import io.github.migrationtest.core.internal.SqlScript.Statement;
 import org.junit.jupiter.api.Test;
 
 class SqlScriptTests {
@@ -104,5 +107,37 @@ class SqlScriptTests {
     @Test
     void leavesOutStatementsThatAreOnlyCommentsOrBlanks() {
         assertThat(SqlScript.statements("SELECT 1;;\n-- trailing comment\n;  ")).containsExactly("SELECT 1");
+    }
+
+    @Test
+    void readsMetaCommandsOnTheirOwnLinesAsPsqlDoes() {
+        String dump = "\\restrict aBc123\nSET lock_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\n"
+                + "\\unrestrict aBc123\n";
+
+        assertThat(SqlScript.psqlCommands(dump)).containsExactly(
+                new MetaCommand("restrict", "aBc123", 1),
+                new Statement("SET lock_timeout = 0", 2),
+                new Statement("SELECT pg_catalog.set_config('search_path', '', false)", 3),
+                new MetaCommand("unrestrict", "aBc123", 4));
+    }
+
+    @Test
+    void takesTheLinesAfterCopyFromStdinAsItsDataUpToBackslashDot() {
+        String dump = "--\n-- Data for Name: t\n--\n\nCOPY public.t (id, note) FROM stdin;\n"
+                + "1\tsemi; colon\n2\t\\N\n3\t'quote\n\\.\n\nSELECT 1;\n";
+
+        assertThat(SqlScript.psqlCommands(dump)).containsExactly(
+                new Copy("--\n-- Data for Name: t\n--\n\nCOPY public.t (id, note) FROM stdin",
+                        "1\tsemi; colon\n2\t\\N\n3\t'quote\n", 5),
+                new Statement("SELECT 1", 11));
+    }
+
+    @Test
+    void backslashesInQuotesAreNoMetaCommandsAndPlainSplittingIgnoresThem() {
+        String sql = "select '\\x' as a;\ncomment on table t is E'a\\'b';";
+
+        assertThat(SqlScript.psqlCommands(sql)).containsExactly(new Statement("select '\\x' as a", 1),
+                new Statement("comment on table t is E'a\\'b'", 2));
+        assertThat(SqlScript.statements("copy t from stdin; select 2")).containsExactly("copy t from stdin", "select 2");
     }
 }

@@ -4,6 +4,12 @@ import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.dump.DumpLoader;
+import io.github.migrationtest.core.internal.dump.LoadReport;
+import io.github.migrationtest.core.internal.dump.StartingDump;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +35,7 @@ public final class TemplateCache {
 
     private final DatabaseFactory factory;
     private final Map<String, ChainTemplates> chains = new HashMap<>();
+    private final Map<String, DumpTemplate> dumps = new HashMap<>();
     private final AtomicInteger templatesBuilt = new AtomicInteger();
     private final AtomicInteger migrationsApplied = new AtomicInteger();
 
@@ -45,6 +52,79 @@ public final class TemplateCache {
      */
     public String templateAt(MigrationChain chain, Optional<String> target, Duration limit) {
         return templates(chain).at(target, limit);
+    }
+
+    /**
+     * The name of a template holding a dump, then the chain up to and including {@code target} applied on it
+     * (none of the chain when {@code target} is {@code "-"}, all of it when empty), building them if needed.
+     *
+     * @throws TemplateBuildException if the chain fails on the way to that version
+     * @throws MigrationTestException if the dump does not load
+     */
+    public String templateAt(MigrationChain chain, StartingDump start, Optional<String> target, Duration limit) {
+        String startTemplate = dumpTemplate(start);
+        if (target.isPresent() && target.get().equals(NO_MIGRATION)) {
+            return startTemplate;
+        }
+        return templates(chain, startTemplate, start.fingerprint()).at(target, limit);
+    }
+
+    /** The target of {@link #templateAt(MigrationChain, StartingDump, Optional, Duration)} that applies nothing. */
+    public static final String NO_MIGRATION = "-";
+
+    /**
+     * The name of a template holding the dump files loaded into an empty database, loaded once per content.
+     *
+     * @throws MigrationTestException if the dump does not load, with the file, line and statement
+     */
+    public String dumpTemplate(StartingDump start) {
+        DumpTemplate template;
+        synchronized (dumps) {
+            template = dumps.computeIfAbsent(start.fingerprint(), k -> new DumpTemplate(start));
+        }
+        return template.name();
+    }
+
+    /** What loading the dump into its template skipped or created, once it is built. */
+    public LoadReport dumpReport(StartingDump start) {
+        dumpTemplate(start);
+        synchronized (dumps) {
+            return dumps.get(start.fingerprint()).report;
+        }
+    }
+
+    /** A dump loaded into a template of its own. */
+    private final class DumpTemplate {
+        private final StartingDump start;
+        private String name;
+        private LoadReport report;
+        private MigrationTestException failure;
+
+        DumpTemplate(StartingDump start) {
+            this.start = start;
+        }
+
+        synchronized String name() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (name == null) {
+                DisposableDatabase template = factory.createTemplate("template0", "template of the dump "
+                        + start.describe() + ", fingerprint " + start.fingerprint());
+                try (Connection connection = template.connect()) {
+                    report = DumpLoader.load(connection, start.files(), start.roles());
+                } catch (SQLException | MigrationTestException e) {
+                    template.close();
+                    failure = e instanceof MigrationTestException m ? m : new MigrationTestException(
+                            "Could not connect to load the dump " + start.describe() + ": " + e.getMessage(), e);
+                    throw failure;
+                }
+                factory.disconnectAll(template.name());
+                templatesBuilt.incrementAndGet();
+                name = template.name();
+            }
+            return name;
+        }
     }
 
     /** The chain's migrations, as resolved once for this server. */
@@ -68,9 +148,13 @@ public final class TemplateCache {
     }
 
     private ChainTemplates templates(MigrationChain chain) {
-        String key = chain.engine() + "\n" + chain.settings();
+        return templates(chain, "template0", "");
+    }
+
+    private ChainTemplates templates(MigrationChain chain, String startTemplate, String startFingerprint) {
+        String key = chain.engine() + "\n" + chain.settings() + "\n" + startFingerprint;
         synchronized (chains) {
-            return chains.computeIfAbsent(key, k -> new ChainTemplates(chain));
+            return chains.computeIfAbsent(key, k -> new ChainTemplates(chain, startTemplate, startFingerprint));
         }
     }
 
@@ -82,12 +166,16 @@ public final class TemplateCache {
         private final TreeMap<Integer, String> built = new TreeMap<>();
         private final Map<Integer, TemplateBuildException> failed = new HashMap<>();
 
-        ChainTemplates(MigrationChain chain) {
+        ChainTemplates(MigrationChain chain, String startTemplate, String startFingerprint) {
             this.chain = chain;
             try (DisposableDatabase scratch = factory.createEmpty()) {
                 this.migrations = List.copyOf(chain.migrations(scratch.dataSource("migrationtest-resolve")));
             }
-            this.fingerprint = fingerprintOf(chain, migrations, factory.server().version());
+            String chainFingerprint = fingerprintOf(chain, migrations, factory.server().version());
+            this.fingerprint = startFingerprint.isEmpty() ? chainFingerprint : chainFingerprint + "-" + startFingerprint;
+            if (!startTemplate.equals("template0")) {
+                built.put(-1, startTemplate);
+            }
         }
 
         synchronized String at(Optional<String> target, Duration limit) {

@@ -1,0 +1,36 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict tDTfmXiCQRBJuSY8bYTejsTa836e5CDho4IbeatJWd8r6UEccpl2DPxSz0J0PGW
+
+-- Dumped from database version 14.24
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Data for Name: flyway_schema_history; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, installed_on, execution_time, success) FROM stdin;
+1	1	create customers	SQL	V1__create_customers.sql	-209835049	postgres	2026-12-01 20:21:36.770391	53	t
+2	2	create invoices	SQL	V2__create_invoices.sql	-1051063946	postgres	2026-12-01 20:21:36.86909	66	t
+\.
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict tDTfmXiCQRBJuSY8bYTejsTa836e5CDho4IbeatJWd8r6UEccpl2DPxSz0J0PGW
+

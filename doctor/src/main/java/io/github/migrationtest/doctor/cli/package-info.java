@@ -1,0 +1,4 @@
+/**
+ * The doctor as a command-line pre-deploy step.
+ */
+package io.github.migrationtest.doctor.cli;

@@ -1,0 +1,1 @@
+CREATE INDEX campaigns_platform ON campaigns (platform);

@@ -1,0 +1,2 @@
+DROP TABLE events;
+DROP TYPE eventtype;

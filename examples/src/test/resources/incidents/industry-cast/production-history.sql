@@ -1,0 +1,35 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict DXU79RZJjiaata3vYWqNqkOzQJ1TR2fSe1S6N7YrRWfCr4yoBWqhOB43KfqBzhM
+
+-- Dumped from database version 15.19
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Data for Name: flyway_schema_history; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, installed_on, execution_time, success) FROM stdin;
+1	1	create companies	SQL	V1__create_companies.sql	-1685502201	postgres	2026-12-01 20:46:29.421109	15	t
+\.
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict DXU79RZJjiaata3vYWqNqkOzQJ1TR2fSe1S6N7YrRWfCr4yoBWqhOB43KfqBzhM
+
