@@ -1,6 +1,8 @@
 package io.github.migrationtest.assertions;
 
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
@@ -38,8 +40,10 @@ public final class Postgres {
 
     /** A new empty database with the Flyway chain at {@code classpath:<location>} bound to it. */
     public static MigrationDatabase migrationDatabase(String location) {
-        return new MigrationDatabase(emptyDatabase(), FlywayChain.builder().locations("classpath:" + location).build(),
-                Duration.ofMinutes(1));
+        return MigrationDatabases.builder().chain(FlywayChain.builder().locations("classpath:" + location).build())
+                .settings(MigrationSettings.builder().provider(ServerProvider.EMBEDDED).postgres(17)
+                        .migrationTimeout(Duration.ofMinutes(1)).build())
+                .build().empty();
     }
 
     /** Runs SQL in autocommit mode, statement by statement. */

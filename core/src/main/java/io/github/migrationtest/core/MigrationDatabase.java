@@ -31,31 +31,26 @@ import javax.sql.DataSource;
 /**
  * A test's own database with the project's migration chain bound to it.
  *
- * <p>Every run of the chain is time-limited ({@code migrationtest.migration-timeout}); a run that
+ * <p>Made by {@link MigrationDatabases}, it carries the {@link MigrationSettings} it was made with. Every
+ * run of the chain is time-limited ({@link MigrationSettings#migrationTimeout()}); a run that
  * fails returns a {@link MigrationResult} with the failure, it does not throw. Statements a test runs
  * itself ({@link #execute(String)}, {@link #query(String, Object...)}) throw
  * {@link MigrationTestException} with the server's error when they fail.
  */
 public final class MigrationDatabase implements AutoCloseable {
 
-    // The name TimeLimitedRun looks for when it ends the sessions of a run that exceeded its limit.
-
     private final DisposableDatabase database;
     private final MigrationChain chain;
+    private final MigrationSettings settings;
     private final Duration migrationTimeout;
     private final List<Seeded> seeds = new CopyOnWriteArrayList<>();
 
-    /**
-     * Binds a chain to a database.
-     *
-     * @param database the database, dropped when this is closed
-     * @param chain the chain to run against it
-     * @param migrationTimeout the time limit of one run of the chain
-     */
-    public MigrationDatabase(DisposableDatabase database, MigrationChain chain, Duration migrationTimeout) {
+    // Made by MigrationDatabases only, so that every database carries the settings of its entry point.
+    MigrationDatabase(DisposableDatabase database, MigrationChain chain, MigrationSettings settings) {
         this.database = Objects.requireNonNull(database, "database");
         this.chain = Objects.requireNonNull(chain, "chain");
-        this.migrationTimeout = Objects.requireNonNull(migrationTimeout, "migrationTimeout");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.migrationTimeout = settings.migrationTimeout();
     }
 
     /** The database name, e.g. {@code mt_t_1a2b3c_7}. */
@@ -81,6 +76,11 @@ public final class MigrationDatabase implements AutoCloseable {
     /** The server the database lives on (its version, provider, address). */
     public PostgresServer server() {
         return database.server();
+    }
+
+    /** The settings the database was made with; the scenarios and assertions that use it read them. */
+    public MigrationSettings settings() {
+        return settings;
     }
 
     /** The chain bound to the database. */

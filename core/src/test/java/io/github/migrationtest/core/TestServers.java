@@ -1,5 +1,6 @@
 package io.github.migrationtest.core;
 
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -29,6 +30,12 @@ public final class TestServers {
 
     /** An empty database with a Flyway chain from the test resources bound. */
     public static MigrationDatabase emptyDatabase(String location) {
-        return new MigrationDatabase(databases().createEmpty(), flyway(location), Duration.ofMinutes(1));
+        return database(flyway(location), Duration.ofMinutes(1));
+    }
+
+    /** An empty database on the shared server with the chain bound, its runs limited to {@code limit}. */
+    public static MigrationDatabase database(MigrationChain chain, Duration limit) {
+        return MigrationDatabases.builder().chain(chain).settings(MigrationSettings.builder()
+                .provider(ServerProvider.EMBEDDED).postgres(17).migrationTimeout(limit).build()).build().empty();
     }
 }

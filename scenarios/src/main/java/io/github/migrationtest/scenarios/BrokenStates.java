@@ -9,10 +9,8 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
-import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.internal.SqlScript;
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.scenarios.BrokenState.Kind;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
 import io.github.migrationtest.scenarios.internal.ColumnType;
@@ -509,8 +507,7 @@ public final class BrokenStates {
     }
 
     static ChainObservation observe(MigrationDatabase db) {
-        return new ChainObservation(db.database().factory(), db.chain(),
-                Durations.of(Configuration.load(), Setting.MIGRATION_TIMEOUT));
+        return new ChainObservation(DatabaseFactory.on(db.server()), db.chain(), db.settings().migrationTimeout());
     }
 
     private static void createEnum(MigrationDatabase db, String type, List<String> labels) {

@@ -5,9 +5,6 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
-import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.internal.database.TimeLimitedRun;
 import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
 import java.time.Duration;
@@ -50,9 +47,12 @@ public final class ConcurrentMigration {
     private ConcurrentMigration() {
     }
 
-    /** Runs {@code migrators} migrators at once, each within {@code migrationtest.migration-timeout}. */
+    /**
+     * Runs {@code migrators} migrators at once, each within the database's
+     * {@link io.github.migrationtest.core.MigrationSettings#migrationTimeout() time limit}.
+     */
     public static ConcurrentMigrationReport run(MigrationDatabase database, int migrators) {
-        return run(database, migrators, Durations.of(Configuration.load(), Setting.MIGRATION_TIMEOUT));
+        return run(database, migrators, database.settings().migrationTimeout());
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -10,7 +12,6 @@ import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,14 +56,29 @@ public final class Databases {
         return LiquibaseChain.builder().changelog("liquibase/" + changelogDirectory + "/changelog.sql").build();
     }
 
+    /** The settings of the scenarios' tests: the shared embedded server, runs limited to {@link #LIMIT}. */
+    public static MigrationSettings settings() {
+        return settings(LIMIT);
+    }
+
+    /** The settings of the scenarios' tests with another time limit of a migration run. */
+    public static MigrationSettings settings(Duration limit) {
+        return MigrationSettings.builder().provider(ServerProvider.EMBEDDED).postgres(17).migrationTimeout(limit)
+                .build();
+    }
+
+    /** The databases of a chain on the shared server, as the extension makes them for a test class. */
+    public static MigrationDatabases of(MigrationChain chain) {
+        return MigrationDatabases.builder().chain(chain).settings(settings()).build();
+    }
+
     /** An empty database with the chain bound. */
     public static MigrationDatabase empty(MigrationChain chain) {
-        return new MigrationDatabase(factory().createEmpty(), chain, LIMIT);
+        return of(chain).empty();
     }
 
     /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
     public static MigrationDatabase at(MigrationChain chain, String id) {
-        String template = factory().templates().templateAt(chain, Optional.of(id), LIMIT);
-        return new MigrationDatabase(factory().cloneOf(template), chain, LIMIT);
+        return of(chain).at(id);
     }
 }

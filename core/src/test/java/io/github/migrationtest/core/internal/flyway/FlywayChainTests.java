@@ -40,7 +40,7 @@ class FlywayChainTests {
     void aFailureAfterSomeMigrationsKeepsWhatWasApplied() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/two-step")
                 .property("flyway.placeholders.table_name", "owners").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        try (MigrationDatabase db = TestServers.database(chain,
                 Duration.ofMinutes(1))) {
             MigrationResult result = db.migrate();
 
@@ -99,7 +99,7 @@ class FlywayChainTests {
     void aBaselineIsNotReportedAsAnAppliedMigration() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/enums")
                 .property("flyway.baselineOnMigrate", "true").property("flyway.baselineVersion", "1").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestServers.databases().createEmpty(), chain,
+        try (MigrationDatabase db = TestServers.database(chain,
                 Duration.ofMinutes(1))) {
             // GIVEN a database whose first migration's table exists, created before the chain had a history
             db.execute("CREATE TABLE companies (id bigint PRIMARY KEY, name text NOT NULL)");

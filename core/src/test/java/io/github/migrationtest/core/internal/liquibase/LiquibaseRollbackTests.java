@@ -6,6 +6,7 @@ import static io.github.migrationtest.core.testing.TestDatabases.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
@@ -184,7 +185,7 @@ class LiquibaseRollbackTests {
     @Test
     void aMigrationDatabaseRollsBackWithinItsTimeLimit() {
         MigrationChain chain = LiquibaseChain.builder().changelog("liquibase/formats/changelog.json").build();
-        try (MigrationDatabase database = new MigrationDatabase(TestDatabases.empty(), chain, Duration.ofMinutes(1))) {
+        try (MigrationDatabase database = TestServers.database(chain, Duration.ofMinutes(1))) {
             database.migrate();
 
             MigrationResult last = database.rollbackLast();
