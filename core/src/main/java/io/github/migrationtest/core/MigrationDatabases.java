@@ -33,8 +33,9 @@ import java.util.OptionalInt;
  * }
  * }</pre>
  *
- * <p>The server's provider is resolved once, when this is built; the server starts on first use.
- * Thread-safe.
+ * <p>The server's provider is resolved and checked once, when this is built (for embedded servers that is a
+ * class-path scan or a {@code postgres --version} run); the server starts on first use, and every database
+ * after that only looks it up. Thread-safe.
  */
 public final class MigrationDatabases {
 
@@ -77,7 +78,7 @@ public final class MigrationDatabases {
      * @throws MigrationTestConfigurationException if the provider cannot supply it, with what to do
      */
     public PostgresServer server() {
-        return PostgresServers.acquire(provider, major, settings.configuration());
+        return PostgresServers.acquireResolved(provider, major, settings.configuration());
     }
 
     /** The chain's migrations, in order, as resolved once for the server. */
