@@ -9,12 +9,13 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.Seeded;
+import io.github.migrationtest.core.engine.HeldLock;
 import io.github.migrationtest.core.internal.SqlScript;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.scenarios.BrokenState.Kind;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
 import io.github.migrationtest.scenarios.internal.ColumnType;
-import io.github.migrationtest.scenarios.internal.EngineHistory;
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.scenarios.internal.MigrationEffects;
 import io.github.migrationtest.scenarios.internal.RowFiller;
 import io.github.migrationtest.scenarios.internal.Sql;
@@ -187,7 +188,7 @@ public final class BrokenStates {
                                 + " migration fails on " + db.name() + ", so its objects cannot be put in place:\n  "
                                 + result.describe().replace("\n", "\n  "));
                     }
-                    EngineHistory.of(db).forget(migration);
+                    db.chain().engineHistory().forget(db.dataSource(), migration);
                     return Seeded.NOTHING;
                 });
     }
@@ -285,7 +286,7 @@ public final class BrokenStates {
         return BrokenState.of(Kind.FAILED_MIGRATION_RECORDED, "failed migration recorded: " + migrationId,
                 "records migration " + migrationId + " as failed in the history", db -> {
                     Migration migration = unrecorded(db, migrationId, "failedMigrationRecorded");
-                    EngineHistory.of(db).recordFailed(migration);
+                    db.chain().engineHistory().recordFailed(db.dataSource(), migration);
                     return Seeded.NOTHING;
                 });
     }
@@ -315,7 +316,7 @@ public final class BrokenStates {
                                 + db.chain().description() + " has migration " + migrationId + "; this state records"
                                 + " one it does not have. Pick an id between two of its migrations, e.g. 1.5.");
                     }
-                    EngineHistory.of(db).recordApplied(migrationId, description);
+                    db.chain().engineHistory().recordApplied(db.dataSource(), migrationId, description);
                     return Seeded.NOTHING;
                 });
     }
@@ -341,7 +342,7 @@ public final class BrokenStates {
                                 + " applied migration has a recorded checksum. Migrate to it first: db.migrateTo(\""
                                 + migrationId + "\").");
                     }
-                    EngineHistory.of(db).changeChecksum(migration);
+                    db.chain().engineHistory().changeChecksum(db.dataSource(), migration);
                     return Seeded.NOTHING;
                 });
     }
@@ -462,8 +463,11 @@ public final class BrokenStates {
     public static BrokenState stuckMigrationLock() {
         return BrokenState.of(Kind.MIGRATION_LOCK_HELD, "stuck migration lock",
                 "takes the engine's migration lock and does not let go (Flyway: a session of its own, "
-                        + EngineHistory.STUCK_MIGRATOR + ", until closed; Liquibase: its lock row)",
-                db -> EngineHistory.of(db).holdLock());
+                        + ApplicationNames.STUCK_MIGRATOR + ", until closed; Liquibase: its lock row)", db -> {
+                    HeldLock lock = db.chain().engineHistory().holdLock(
+                            db.server().address().dataSource(db.name(), ApplicationNames.STUCK_MIGRATOR));
+                    return lock::close;
+                });
     }
 
     private static BrokenState objects(String name, String description, String sql) {

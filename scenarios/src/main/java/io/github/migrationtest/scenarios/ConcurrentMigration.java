@@ -65,7 +65,7 @@ public final class ConcurrentMigration {
             throw new IllegalArgumentException("Concurrent migration needs at least 2 migrators, not " + migrators + ".");
         }
         MigrationChain chain = database.chain();
-        if (chain.engine().startsWith("Liquibase")) {
+        if (!chain.engineHistory().lockSeparatesInstancesInOneJvm()) {
             throw new MigrationTestConfigurationException("ConcurrentMigration runs its migrators in this JVM, and"
                     + " Liquibase instances in one JVM share process-wide state: their changelog lock does not"
                     + " separate them reliably (two instances have run the same changeset at once, and left the lock"

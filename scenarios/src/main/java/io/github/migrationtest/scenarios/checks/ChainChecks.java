@@ -18,7 +18,6 @@ import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.Discovery;
 import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.Scenarios;
-import io.github.migrationtest.scenarios.internal.EngineHistory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public final class ChainChecks {
         String target = chain.targetOf(migration);
         try (MigrationDatabase db = at(Optional.of(target))) {
             SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
-            EngineHistory.of(db).forget(migration);
+            chain.engineHistory().forget(db.dataSource(), migration);
             MigrationResult result = db.migrateTo(target);
             if (expected.isPresent()) {
                 if (!result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {

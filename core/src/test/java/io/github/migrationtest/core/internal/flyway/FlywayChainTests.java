@@ -88,11 +88,12 @@ class FlywayChainTests {
 
     @Test
     void theHistoryTableFollowsTheSettings() {
-        assertThat(TestServers.flyway("db/enums").historyTable()).isEqualTo("flyway_schema_history");
+        assertThat(TestServers.flyway("db/enums").engineHistory().table()).isEqualTo("flyway_schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.defaultSchema", "billing")
-                .property("flyway.table", "schema_history").build().historyTable()).isEqualTo("billing.schema_history");
+                .property("flyway.table", "schema_history").build().engineHistory().table())
+                .isEqualTo("billing.schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.schemas", "app,audit")
-                .build().historyTable()).isEqualTo("app.flyway_schema_history");
+                .build().engineHistory().table()).isEqualTo("app.flyway_schema_history");
     }
 
     @Test
