@@ -7,8 +7,9 @@ import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.database.RunPipeline;
 import io.github.migrationtest.core.internal.SqlErrors;
 import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class MigrationDatabase implements AutoCloseable {
     private final DisposableDatabase database;
     private final MigrationChain chain;
     private final MigrationSettings settings;
-    private final Duration migrationTimeout;
+    private final RunPipeline runs;
     private final List<Seeded> seeds = new CopyOnWriteArrayList<>();
 
     // Made by MigrationDatabases only, so that every database carries the settings of its entry point.
@@ -50,7 +50,7 @@ public final class MigrationDatabase implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.migrationTimeout = settings.migrationTimeout();
+        this.runs = new RunPipeline(chain, database.server(), database.name(), settings.migrationTimeout());
     }
 
     /** The database name, e.g. {@code mt_t_1a2b3c_7}. */
@@ -95,7 +95,7 @@ public final class MigrationDatabase implements AutoCloseable {
 
     /** Applies all pending migrations. */
     public MigrationResult migrate() {
-        return TimeLimitedRun.migrate(chain, database, Optional.empty(), migrationTimeout);
+        return runs.migrate(Optional.empty());
     }
 
     /**
@@ -105,35 +105,34 @@ public final class MigrationDatabase implements AutoCloseable {
      */
     public MigrationResult migrateTo(String id) {
         requireMigration(id);
-        return TimeLimitedRun.migrate(chain, database, Optional.of(id), migrationTimeout);
+        return runs.migrate(Optional.of(id));
     }
 
     /**
-     * Undoes the newest applied migration, within the time limit of a migration run.
+     * Undoes the newest applied migration, within the time limit of a migration run; a failure comes back
+     * diagnosed, as a migration's does.
      *
      * @see MigrationChain#rollbackLast(DataSource)
      */
     public MigrationResult rollbackLast() {
-        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackLast(engine));
+        return runs.rollbackLast();
     }
 
     /**
      * Undoes, newest first, every migration applied after {@code id}, within the time limit of a
-     * migration run; {@code id} stays applied.
+     * migration run; {@code id} stays applied. A failure comes back diagnosed, as a migration's does.
      *
      * @throws MigrationTestConfigurationException if the chain has no migration {@code id}
      * @throws MigrationTestException if {@code id} is not applied
      * @see MigrationChain#rollbackTo(DataSource, String)
      */
     public MigrationResult rollbackTo(String id) {
-        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackTo(engine, id));
+        return runs.rollbackTo(id);
     }
 
     /** The engine's history table, in order of execution; empty before the first migration. */
     public List<HistoryEntry> history() {
-        return chain.history(database.dataSource("migrationtest-history"));
+        return chain.history(database.dataSource(ApplicationNames.HISTORY));
     }
 
     /**
@@ -201,11 +200,6 @@ public final class MigrationDatabase implements AutoCloseable {
      */
     public String keep() {
         return database.keep();
-    }
-
-    /** The underlying disposable database. */
-    public DisposableDatabase database() {
-        return database;
     }
 
     /** Ends what seeded states keep open, then drops the database, unless it was kept. */

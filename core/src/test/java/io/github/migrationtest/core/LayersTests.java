@@ -50,8 +50,8 @@ class LayersTests {
                 .whereLayer("Engines").mayOnlyBeAccessedByLayers("Databases", "Facade")
                 .whereLayer("Diagnosis").mayOnlyBeAccessedByLayers("Engines", "Databases", "Facade")
                 .whereLayer("Engine API").mayOnlyBeAccessedByLayers("Diagnosis", "Engines", "Databases", "Facade")
-                .whereLayer("Support").mayOnlyBeAccessedByLayers("Engines", "Providers", "Server registry",
-                        "Databases", "Facade")
+                .whereLayer("Support").mayOnlyBeAccessedByLayers("Engines", "Diagnosis", "Providers",
+                        "Server registry", "Databases", "Facade")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Support", "Servers", "Providers",
                         "Server registry", "Engines", "Diagnosis", "Databases", "Facade")
                 .check(CORE);

@@ -5,8 +5,7 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
-import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
+import io.github.migrationtest.core.internal.database.RunPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * Runs several migrators of a database's chain at once, as application instances that start together
@@ -80,15 +78,15 @@ public final class ConcurrentMigration {
             thread.setDaemon(true);
             return thread;
         });
+        // The pipeline every run goes through: named, limited and diagnosed as a migration of the database is.
+        RunPipeline pipeline = new RunPipeline(chain, database.server(), database.name(), limit);
         long started = System.nanoTime();
         try {
             for (int i = 0; i < migrators; i++) {
-                // The engine's application name, so that a run over its limit is ended like any other.
-                DataSource dataSource = database.database().dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-                runs.add(threads.submit(() -> Diagnoser.diagnose(TimeLimitedRun.run(database.database(), limit, () -> {
+                runs.add(threads.submit(() -> pipeline.run(engine -> {
                     start.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-                    return chain.migrate(dataSource, Optional.empty());
-                }), chain, database.database().dataSource("migrationtest-diagnosis"))));
+                    return chain.migrate(engine, Optional.empty());
+                })));
             }
             List<MigrationResult> results = new ArrayList<>();
             for (Future<MigrationResult> run : runs) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.migrationtest.core.TestServers;
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
@@ -270,6 +271,21 @@ class FlywayRollbackTests {
             assertThat(last.appliedIds()).containsExactly("3");
             assertThat(toFirst.appliedIds()).containsExactly("2");
             assertThat(database.history()).extracting(HistoryEntry::id).containsExactly("1");
+        }
+    }
+
+    @Test
+    void aFailingUndoIsDiagnosedAsAFailingMigrationIs() {
+        FlywayChain chain = FlywayChain.builder().locations("classpath:flyway/undo-concurrently").build();
+        try (MigrationDatabase database = TestServers.database(chain, Duration.ofMinutes(1))) {
+            database.migrate();
+
+            MigrationResult result = database.rollbackLast();
+
+            MigrationFailure failure = result.failure().orElseThrow();
+            assertThat(failure.sqlState()).contains("25001");
+            assertThat(failure.diagnosis()).contains(Diagnosis.CONCURRENTLY_IN_TRANSACTION);
+            assertThat(database.history()).extracting(HistoryEntry::id).containsExactly("1", "2");
         }
     }
 
