@@ -88,14 +88,14 @@ public final class Scenarios {
         List<BrokenState> states = new ArrayList<>();
         for (MigrationEffects.EnumCast cast : effects.enumCasts()) {
             List<String> labels = cast.enumType().labels();
-            List<String> values = BrokenStates.outsideLabels(labels);
+            List<String> values = EnumStates.outsideLabels(labels);
             states.add(BrokenStates.valuesOutsideEnum(cast.table().toString(), cast.column(),
                     values.get(0), values.subList(1, values.size()).toArray(String[]::new)));
         }
         for (EnumType type : effects.newEnums()) {
             states.add(BrokenStates.enumCreatedButUnrecorded(Sql.readable(type.name()), type.labels()));
         }
-        effects.addedLabels().forEach(label -> states.add(BrokenStates.enumLabelAlreadyPresent(label)));
+        effects.addedLabels().forEach(label -> states.add(EnumStates.enumLabelAlreadyPresent(label)));
         if (effects.createsObjects()) {
             states.add(BrokenStates.objectsPresentButUnrecorded(migration.id()));
         }
