@@ -33,7 +33,7 @@ public final class MigrationAssertions {
     /** Assertions on the schema of a test's database, read now. */
     @CheckReturnValue
     public static SchemaSnapshotAssert assertThat(MigrationDatabase actual) {
-        return new SchemaSnapshotAssert(SchemaSnapshot.of(actual));
+        return new SchemaSnapshotAssert(SchemaSnapshot.of(actual), actual.settings());
     }
 
     /** Assertions on the result of a migration run. */

@@ -16,15 +16,14 @@ import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.assertions.schema.Sequence;
 import io.github.migrationtest.assertions.schema.Table;
 import io.github.migrationtest.assertions.schema.View;
+import io.github.migrationtest.assertions.internal.SnapshotFiles;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.internal.config.Setting;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
@@ -44,11 +43,30 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
     /** The setting that makes {@link #matchesSnapshot(Path)} write the file instead of comparing with it. */
     public static final String UPDATE_SNAPSHOTS = Setting.UPDATE_SNAPSHOTS.key();
 
+    private final Supplier<MigrationSettings> settings;
     private Navigator navigator = Navigator.HARD;
 
-    /** Creates the assertion; use {@link MigrationAssertions#assertThat(SchemaSnapshot)} instead. */
+    /**
+     * Creates the assertion on a snapshot read without a {@link MigrationDatabase}; {@link #matchesSnapshot(Path)}
+     * then reads {@code migrationtest.update-snapshots} from this machine's settings. Use
+     * {@link MigrationAssertions#assertThat(SchemaSnapshot)} instead.
+     */
     public SchemaSnapshotAssert(SchemaSnapshot actual) {
+        this(actual, MigrationSettings::load);
+    }
+
+    /**
+     * Creates the assertion on a snapshot of a database made with {@code settings}, whose
+     * {@link MigrationSettings#updateSnapshots()} decides what {@link #matchesSnapshot(Path)} does. Use
+     * {@link MigrationAssertions#assertThat(MigrationDatabase)} instead.
+     */
+    public SchemaSnapshotAssert(SchemaSnapshot actual, MigrationSettings settings) {
+        this(actual, () -> settings);
+    }
+
+    private SchemaSnapshotAssert(SchemaSnapshot actual, Supplier<MigrationSettings> settings) {
         super(actual, SchemaSnapshotAssert.class);
+        this.settings = settings;
     }
 
     void navigator(Navigator by) {
@@ -170,8 +188,10 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
 
     /**
      * Checks that the schema matches a committed snapshot file (its {@linkplain SchemaSnapshot#canonicalText()
-     * canonical text}). With {@code -Dmigrationtest.update-snapshots=true} (or the environment variable
-     * {@code MIGRATIONTEST_UPDATE_SNAPSHOTS=true}) it writes the file instead, creating directories as needed.
+     * canonical text}). With {@code migrationtest.update-snapshots=true} in the settings of the database (set on
+     * {@code @MigrationTest(properties)}, as {@code -Dmigrationtest.update-snapshots=true} or as the environment
+     * variable {@code MIGRATIONTEST_UPDATE_SNAPSHOTS=true}) it writes the file instead, creating directories as
+     * needed.
      *
      * @param file the file, e.g. {@code src/test/resources/schema/head.schema}, relative to the working directory
      *     (the module's directory under Maven)
@@ -179,14 +199,14 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
     public SchemaSnapshotAssert matchesSnapshot(Path file) {
         isNotNull();
         String actualText = actual.canonicalText();
-        if (updateRequested()) {
-            write(file, actualText);
+        if (SnapshotFiles.writeIfDue(file, actualText, settings.get().updateSnapshots(), SnapshotFiles.Missing.FAIL)) {
             return myself;
         }
-        if (!Files.exists(file)) {
+        Optional<String> committed = SnapshotFiles.read(file);
+        if (committed.isEmpty()) {
             throw assertionError(SchemaErrors.snapshotFileMissing(file.toString()));
         }
-        String expectedText = read(file);
+        String expectedText = committed.get();
         if (expectedText.replace("\r\n", "\n").equals(actualText)) {
             return myself;
         }
@@ -218,30 +238,4 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
         return myself;
     }
 
-    private static boolean updateRequested() {
-        return Configuration.load().flag(Setting.UPDATE_SNAPSHOTS);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the schema snapshot " + file, e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!Files.exists(file) || !read(file).equals(text)) {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-                System.err.println("migrationtest: wrote the schema snapshot " + file.toAbsolutePath());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the schema snapshot " + file, e);
-        }
-    }
 }

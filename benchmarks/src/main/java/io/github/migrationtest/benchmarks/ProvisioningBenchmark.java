@@ -3,7 +3,7 @@ package io.github.migrationtest.benchmarks;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.database.RunPipeline;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.embedded.EmbeddedServers;
@@ -72,7 +72,7 @@ public final class ProvisioningBenchmark {
                 for (int i = 0; i < repetitions; i++) {
                     migrate.time(() -> {
                         try (DisposableDatabase db = factory.createEmpty()) {
-                            TimeLimitedRun.migrate(chain, db, Optional.empty(), Duration.ofMinutes(5));
+                            new RunPipeline(chain, db.server(), db.name(), Duration.ofMinutes(5)).migrate(Optional.empty());
                         }
                     });
                     walLog.time(() -> sql.execute("CREATE DATABASE bench_1 TEMPLATE " + template + " STRATEGY WAL_LOG"));

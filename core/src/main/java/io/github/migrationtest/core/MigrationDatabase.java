@@ -7,8 +7,9 @@ import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.database.RunPipeline;
 import io.github.migrationtest.core.internal.SqlErrors;
 import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,31 +31,26 @@ import javax.sql.DataSource;
 /**
  * A test's own database with the project's migration chain bound to it.
  *
- * <p>Every run of the chain is time-limited ({@code migrationtest.migration-timeout}); a run that
+ * <p>Made by {@link MigrationDatabases}, it carries the {@link MigrationSettings} it was made with. Every
+ * run of the chain is time-limited ({@link MigrationSettings#migrationTimeout()}); a run that
  * fails returns a {@link MigrationResult} with the failure, it does not throw. Statements a test runs
  * itself ({@link #execute(String)}, {@link #query(String, Object...)}) throw
  * {@link MigrationTestException} with the server's error when they fail.
  */
 public final class MigrationDatabase implements AutoCloseable {
 
-    // The name TimeLimitedRun looks for when it ends the sessions of a run that exceeded its limit.
-
     private final DisposableDatabase database;
     private final MigrationChain chain;
-    private final Duration migrationTimeout;
+    private final MigrationSettings settings;
+    private final RunPipeline runs;
     private final List<Seeded> seeds = new CopyOnWriteArrayList<>();
 
-    /**
-     * Binds a chain to a database.
-     *
-     * @param database the database, dropped when this is closed
-     * @param chain the chain to run against it
-     * @param migrationTimeout the time limit of one run of the chain
-     */
-    public MigrationDatabase(DisposableDatabase database, MigrationChain chain, Duration migrationTimeout) {
+    // Made by MigrationDatabases only, so that every database carries the settings of its entry point.
+    MigrationDatabase(DisposableDatabase database, MigrationChain chain, MigrationSettings settings) {
         this.database = Objects.requireNonNull(database, "database");
         this.chain = Objects.requireNonNull(chain, "chain");
-        this.migrationTimeout = Objects.requireNonNull(migrationTimeout, "migrationTimeout");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.runs = new RunPipeline(chain, database.server(), database.name(), settings.migrationTimeout());
     }
 
     /** The database name, e.g. {@code mt_t_1a2b3c_7}. */
@@ -83,6 +78,11 @@ public final class MigrationDatabase implements AutoCloseable {
         return database.server();
     }
 
+    /** The settings the database was made with; the scenarios and assertions that use it read them. */
+    public MigrationSettings settings() {
+        return settings;
+    }
+
     /** The chain bound to the database. */
     public MigrationChain chain() {
         return chain;
@@ -95,7 +95,7 @@ public final class MigrationDatabase implements AutoCloseable {
 
     /** Applies all pending migrations. */
     public MigrationResult migrate() {
-        return TimeLimitedRun.migrate(chain, database, Optional.empty(), migrationTimeout);
+        return runs.migrate(Optional.empty());
     }
 
     /**
@@ -105,35 +105,34 @@ public final class MigrationDatabase implements AutoCloseable {
      */
     public MigrationResult migrateTo(String id) {
         requireMigration(id);
-        return TimeLimitedRun.migrate(chain, database, Optional.of(id), migrationTimeout);
+        return runs.migrate(Optional.of(id));
     }
 
     /**
-     * Undoes the newest applied migration, within the time limit of a migration run.
+     * Undoes the newest applied migration, within the time limit of a migration run; a failure comes back
+     * diagnosed, as a migration's does.
      *
      * @see MigrationChain#rollbackLast(DataSource)
      */
     public MigrationResult rollbackLast() {
-        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackLast(engine));
+        return runs.rollbackLast();
     }
 
     /**
      * Undoes, newest first, every migration applied after {@code id}, within the time limit of a
-     * migration run; {@code id} stays applied.
+     * migration run; {@code id} stays applied. A failure comes back diagnosed, as a migration's does.
      *
      * @throws MigrationTestConfigurationException if the chain has no migration {@code id}
      * @throws MigrationTestException if {@code id} is not applied
      * @see MigrationChain#rollbackTo(DataSource, String)
      */
     public MigrationResult rollbackTo(String id) {
-        DataSource engine = database.dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-        return TimeLimitedRun.run(database, migrationTimeout, () -> chain.rollbackTo(engine, id));
+        return runs.rollbackTo(id);
     }
 
     /** The engine's history table, in order of execution; empty before the first migration. */
     public List<HistoryEntry> history() {
-        return chain.history(database.dataSource("migrationtest-history"));
+        return chain.history(database.dataSource(ApplicationNames.HISTORY));
     }
 
     /**
@@ -201,11 +200,6 @@ public final class MigrationDatabase implements AutoCloseable {
      */
     public String keep() {
         return database.keep();
-    }
-
-    /** The underlying disposable database. */
-    public DisposableDatabase database() {
-        return database;
     }
 
     /** Ends what seeded states keep open, then drops the database, unless it was kept. */

@@ -37,7 +37,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SchemaDump production = SchemaDump.of("classpath:prod/schema.sql", "classpath:prod/history.sql");
- * try (MigrationDatabase db = production.cloneOn(server, chain, Duration.ofMinutes(5))) {
+ * try (MigrationDatabase db = databases.startingFrom(production)) {
  *     assertThat(db.migrate()).succeeded();
  * }
  * }</pre>
@@ -102,19 +102,6 @@ public final class SchemaDump implements DatabaseSeed {
     /** The dump as the template cache keys it. */
     public StartingDump starting() {
         return dump;
-    }
-
-    /**
-     * A new database on the server that starts as a clone of this dump's cached template (loaded once per
-     * server and content), with the chain bound and none of it applied by this call.
-     *
-     * @throws MigrationTestException if the dump does not load, with the file, line and statement
-     */
-    public MigrationDatabase cloneOn(PostgresServer server, MigrationChain chain, Duration migrationTimeout) {
-        DatabaseFactory factory = DatabaseFactory.on(server);
-        String template = factory.templates().templateAt(chain, dump, Optional.of(TemplateCache.NO_MIGRATION),
-                migrationTimeout);
-        return new MigrationDatabase(factory.cloneOf(template), chain, migrationTimeout);
     }
 
     /**

@@ -52,8 +52,8 @@ class LayersTests {
                 .whereLayer("Dumps").mayOnlyBeAccessedByLayers("Databases", "Facade")
                 .whereLayer("Diagnosis").mayOnlyBeAccessedByLayers("Engines", "Databases", "Facade")
                 .whereLayer("Engine API").mayOnlyBeAccessedByLayers("Diagnosis", "Engines", "Databases", "Facade")
-                .whereLayer("Support").mayOnlyBeAccessedByLayers("Engines", "Providers", "Server registry",
-                        "Dumps", "Databases", "Facade")
+                .whereLayer("Support").mayOnlyBeAccessedByLayers("Engines", "Diagnosis", "Providers",
+                        "Server registry", "Dumps", "Databases", "Facade")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Support", "Servers", "Providers",
                         "Server registry", "Engines", "Diagnosis", "Databases", "Facade")
                 .check(CORE);

@@ -87,8 +87,8 @@ public final class Doctor {
             DatabaseFactory factory = DatabaseFactory.on(scratch);
             List<Migration> migrations = factory.templates().migrations(chain);
             List<HistoryEntry> history = chain.history(live.dataSource());
-            SnapshotOptions options = SnapshotOptions.defaults().withHistoryTables(unqualified(chain.historyTable()),
-                    unqualified(chain.historyTable()) + "lock");
+            SnapshotOptions options = SnapshotOptions.defaults().withHistoryTables(unqualified(chain.engineHistory().table()),
+                    unqualified(chain.engineHistory().table()) + "lock");
             SchemaSnapshot liveSchema = SchemaSnapshot.of(connection, options);
             ChainStates states = new ChainStates(factory, chain, migrations, options, migrationTimeout);
 

@@ -1,6 +1,7 @@
 package io.github.migrationtest.doctor;
 
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -32,8 +33,7 @@ final class LiveDatabases {
 
     /** A new empty database with the chain bound; closing it drops it. */
     static MigrationDatabase create() {
-        MigrationDatabase database = new MigrationDatabase(DatabaseFactory.on(server()).createEmpty(), CHAIN,
-                Duration.ofMinutes(2));
+        MigrationDatabase database = TestDatabases.database(CHAIN, Duration.ofMinutes(2));
         createUser(database);
         return database;
     }

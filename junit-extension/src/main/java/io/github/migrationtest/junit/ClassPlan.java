@@ -1,8 +1,8 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.SchemaDump;
 import io.github.migrationtest.core.engine.MigrationChain;
-import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.util.List;
@@ -96,13 +96,16 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
     }
 
     private static Run run(MigrationTestSettings settings, MigrationChain chain, OptionalInt major) {
-        ServerProvider provider = PostgresServers.resolve(settings.provider(), major, settings.configuration());
+        // The provider is resolved here, once per class and version; every database of the run reuses it.
+        MigrationDatabases databases = MigrationDatabases.builder().chain(chain).settings(settings.settings())
+                .postgres(major).build();
+        ServerProvider provider = databases.provider();
         // An external server is already running: connect now, to check it and to learn its version.
         OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
-                ? OptionalInt.of(PostgresServers.acquire(provider, major, settings.configuration()).majorVersion())
+                ? OptionalInt.of(databases.server().majorVersion())
                 : major;
         return new Run("PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")",
-                new DatabaseParameterResolver(settings, chain, provider, major));
+                new DatabaseParameterResolver(settings, databases));
     }
 
     /** The context of the innermost {@code @MigrationTest} class around {@code context} (not an invocation). */

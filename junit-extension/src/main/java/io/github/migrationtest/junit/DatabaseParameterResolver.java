@@ -1,24 +1,16 @@
 package io.github.migrationtest.junit;
 
-import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.SchemaDump;
-import io.github.migrationtest.core.internal.database.TemplateCache;
-import io.github.migrationtest.core.internal.dump.StartingDump;
 import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.internal.database.DatabaseFactory;
-import io.github.migrationtest.core.internal.database.DisposableDatabase;
-import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.PostgresServers;
-import io.github.migrationtest.core.server.ServerProvider;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,16 +30,11 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     private static final String OPENED = "databases";
 
     private final MigrationTestSettings settings;
-    private final MigrationChain chain;
-    private final ServerProvider provider;
-    private final OptionalInt major;
+    private final MigrationDatabases databases;
 
-    DatabaseParameterResolver(MigrationTestSettings settings, MigrationChain chain, ServerProvider provider,
-            OptionalInt major) {
+    DatabaseParameterResolver(MigrationTestSettings settings, MigrationDatabases databases) {
         this.settings = settings;
-        this.chain = chain;
-        this.provider = provider;
-        this.major = major;
+        this.databases = databases;
     }
 
     static boolean isDatabaseType(Class<?> type) {
@@ -66,7 +53,8 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.getParameter().getType() == ChainChecks.class) {
-            return new ChainChecks(DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout());
+            openSession(extensionContext);
+            return new ChainChecks(databases);
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
@@ -116,39 +104,30 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
-        MigrationDatabase migrationDatabase = openUnrecorded(state, context);
-        openedDatabases(context).add(migrationDatabase);
-        return migrationDatabase;
+        openSession(context);
+        MigrationDatabase database = openUnrecorded(state, context);
+        openedDatabases(context).add(database);
+        return database;
     }
 
     private MigrationDatabase openUnrecorded(DatabaseState state, ExtensionContext context) {
-        PostgresServer server = server(context);
-        DatabaseFactory factory = DatabaseFactory.on(server);
-        DisposableDatabase database;
+        openSession(context);
         List<String> start = state.start().isEmpty() ? List.of(settings.annotation().startFrom()) : state.start();
         try {
-            if (!start.isEmpty()) {
-                StartingDump dump = SchemaDump.of(context.getRequiredTestClass().getClassLoader(),
-                        start.toArray(String[]::new)).starting();
-                Optional<String> target = state.migrated() ? state.target() : Optional.of(TemplateCache.NO_MIGRATION);
-                database = factory.cloneOf(factory.templates().templateAt(chain, dump, target,
-                        settings.migrationTimeout()));
-            } else {
-                database = state.migrated()
-                        ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
-                        : factory.createEmpty();
+            if (start.isEmpty()) {
+                return state.migrated() ? databases.at(state.target()) : databases.empty();
             }
+            SchemaDump dump = SchemaDump.of(context.getRequiredTestClass().getClassLoader(), start.toArray(String[]::new));
+            return state.migrated() ? databases.startingFrom(dump, state.target()) : databases.startingFrom(dump);
         } catch (MigrationTestException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
-        return new MigrationDatabase(database, chain, settings.migrationTimeout());
     }
 
-    private PostgresServer server(ExtensionContext context) {
+    private static void openSession(ExtensionContext context) {
         // The root store closes when the run ends; the last open session stops the servers.
         Stores.computeIfAbsent(context.getRoot().getStore(NAMESPACE), PostgresServers.Session.class,
                 key -> PostgresServers.openSession(), PostgresServers.Session.class);
-        return PostgresServers.acquire(provider, major, settings.configuration());
     }
 
     @SuppressWarnings("unchecked")

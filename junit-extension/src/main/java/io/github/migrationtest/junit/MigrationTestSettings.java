@@ -1,10 +1,9 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
 import io.github.migrationtest.core.internal.config.Setting;
-import io.github.migrationtest.core.internal.PostgresVersions;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,26 +16,40 @@ import java.util.stream.Collectors;
 /**
  * What a {@code @MigrationTest} class asks for, with every source of settings applied and checked.
  *
+ * <p>The extension is the entry point that resolves the settings: once per class, here. Every database of
+ * the class carries {@link #settings()}, and what runs below reads it from the database.
+ *
  * @param annotation the annotation, for the chain attributes
  * @param configuration all settings, the annotation's on top
- * @param provider where the servers should come from
- * @param majors the major versions to run against; empty for "the external server's own"
- * @param keepFailed whether to keep a failed test's database
- * @param migrationTimeout the time limit of one migration run
+ * @param settings the resolved settings every database of the class carries
  */
-record MigrationTestSettings(MigrationTest annotation, Configuration configuration, ServerProvider provider,
-        List<Integer> majors, boolean keepFailed, Duration migrationTimeout) {
+record MigrationTestSettings(MigrationTest annotation, Configuration configuration, MigrationSettings settings) {
 
     private static final Set<String> ENGINE_PREFIXES = Set.of("flyway.", "liquibase.");
 
     static MigrationTestSettings of(MigrationTest annotation) {
         Configuration configuration = Configuration.load(explicitValues(annotation));
-        ServerProvider provider = ServerProvider.parse(configuration.get(Setting.PROVIDER));
-        List<Integer> majors = configuration.isSet(Setting.POSTGRES) || provider != ServerProvider.EXTERNAL
-                ? PostgresVersions.parseMajors(configuration.get(Setting.POSTGRES))
-                : List.of();
-        return new MigrationTestSettings(annotation, configuration, provider, majors,
-                configuration.flag(Setting.KEEP_FAILED), Durations.of(configuration, Setting.MIGRATION_TIMEOUT));
+        return new MigrationTestSettings(annotation, configuration, MigrationSettings.of(configuration));
+    }
+
+    /** Where the servers should come from. */
+    ServerProvider provider() {
+        return settings.provider();
+    }
+
+    /** The major versions to run against; empty for "the external server's own". */
+    List<Integer> majors() {
+        return settings.postgresVersions();
+    }
+
+    /** Whether to keep a failed test's database. */
+    boolean keepFailed() {
+        return settings.keepFailed();
+    }
+
+    /** The time limit of one migration run. */
+    Duration migrationTimeout() {
+        return settings.migrationTimeout();
     }
 
     /** The engine properties with the given prefix, e.g. all {@code flyway.*} keys. */

@@ -1,39 +1,6 @@
 package io.github.migrationtest.scenarios;
 
-import io.github.migrationtest.assertions.schema.Column;
-import io.github.migrationtest.assertions.schema.EnumType;
-import io.github.migrationtest.assertions.schema.Index;
-import io.github.migrationtest.assertions.schema.Table;
-import io.github.migrationtest.core.model.Migration;
-import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.model.MigrationResult;
-import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.Seeded;
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
-import io.github.migrationtest.core.internal.config.Setting;
-import io.github.migrationtest.core.internal.SqlScript;
-import io.github.migrationtest.scenarios.BrokenState.Kind;
-import io.github.migrationtest.scenarios.internal.ChainObservation;
-import io.github.migrationtest.scenarios.internal.ColumnType;
-import io.github.migrationtest.scenarios.internal.EngineHistory;
-import io.github.migrationtest.scenarios.internal.MigrationEffects;
-import io.github.migrationtest.scenarios.internal.RowFiller;
-import io.github.migrationtest.scenarios.internal.Sql;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The catalog of broken states: the ways real databases differ from the one a migration chain assumes,
@@ -68,21 +35,7 @@ public final class BrokenStates {
      * @param migrationId the migration that creates the enums; the database must be before it
      */
     public static BrokenState enumCreatedButUnrecorded(String migrationId) {
-        return BrokenState.of(Kind.ENUM_CREATED_BUT_UNRECORDED, "enum created but unrecorded: " + migrationId,
-                "creates the enum types migration " + migrationId + " creates, with their labels; the migration stays"
-                        + " unrecorded", db -> {
-                    Migration migration = unrecorded(db, migrationId, "enumCreatedButUnrecorded");
-                    List<EnumType> enums = observe(db).effects(migration).newEnums();
-                    if (enums.isEmpty()) {
-                        throw new MigrationTestException("enumCreatedButUnrecorded(\"" + migrationId + "\"): migration "
-                                + migration.displayName() + " creates no enum type. Name the type and its labels"
-                                + " instead: enumCreatedButUnrecorded(\"<type>\", List.of(\"<label>\", ...)).");
-                    }
-                    for (EnumType type : enums) {
-                        createEnum(db, Sql.readable(type.name()), type.labels());
-                    }
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.enumCreatedButUnrecorded(migrationId);
     }
 
     /**
@@ -93,12 +46,7 @@ public final class BrokenStates {
      * @param labels its labels, in order
      */
     public static BrokenState enumCreatedButUnrecorded(String type, List<String> labels) {
-        List<String> copy = List.copyOf(labels);
-        return BrokenState.of(Kind.ENUM_CREATED_BUT_UNRECORDED, "enum created but unrecorded: " + type,
-                "creates enum " + type + " (" + Sql.literals(copy) + ")", db -> {
-                    createEnum(db, type, copy);
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.enumCreatedButUnrecorded(type, labels);
     }
 
     /**
@@ -117,12 +65,7 @@ public final class BrokenStates {
      * @param more more such values
      */
     public static BrokenState valuesOutsideEnum(String table, String column, String value, String... more) {
-        List<String> values = Stream.concat(Stream.of(value), Arrays.stream(more)).toList();
-        return BrokenState.of(Kind.VALUES_OUTSIDE_ENUM, "values outside enum labels: " + table + "." + column,
-                "inserts rows into " + table + " with " + column + " = " + Sql.literals(values), db -> {
-                    insertValues(db, table, column, values);
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.valuesOutsideEnum(table, column, value, more);
     }
 
     /**
@@ -133,20 +76,7 @@ public final class BrokenStates {
      * @param migrationId the migration that changes a column's type to an enum; the database must be before it
      */
     public static BrokenState valuesOutsideEnum(String migrationId) {
-        return BrokenState.of(Kind.VALUES_OUTSIDE_ENUM, "values outside enum labels: " + migrationId,
-                "inserts rows whose values are not labels into the columns migration " + migrationId
-                        + " casts to an enum", db -> {
-                    Migration migration = unrecorded(db, migrationId, "valuesOutsideEnum");
-                    List<MigrationEffects.EnumCast> casts = observe(db).effects(migration).enumCasts();
-                    if (casts.isEmpty()) {
-                        throw new MigrationTestException("valuesOutsideEnum(\"" + migrationId + "\"): migration "
-                                + migration.displayName() + " changes no column's type to an enum type.");
-                    }
-                    for (MigrationEffects.EnumCast cast : casts) {
-                        insertValues(db, cast.table().toString(), cast.column(), outsideLabels(cast.enumType().labels()));
-                    }
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.valuesOutsideEnum(migrationId);
     }
 
     /**
@@ -160,11 +90,7 @@ public final class BrokenStates {
      * @param schema the schema's name
      */
     public static BrokenState missingSchema(String schema) {
-        return BrokenState.of(Kind.MISSING_SCHEMA, "missing schema: " + schema,
-                "drops schema " + schema + " and everything in it, if it exists", db -> {
-                    db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                    return Seeded.NOTHING;
-                });
+        return ObjectStates.missingSchema(schema);
     }
 
     /**
@@ -179,19 +105,7 @@ public final class BrokenStates {
      * @param migrationId the migration; it must be the next one the chain would apply
      */
     public static BrokenState objectsPresentButUnrecorded(String migrationId) {
-        return BrokenState.of(Kind.OBJECTS_PRESENT_BUT_UNRECORDED, "objects present but unrecorded: " + migrationId,
-                "runs migration " + migrationId + " and removes it from the history", db -> {
-                    Migration migration = unrecorded(db, migrationId, "objectsPresentButUnrecorded");
-                    requireNext(db, migration, "objectsPresentButUnrecorded");
-                    MigrationResult result = db.migrateTo(migrationId);
-                    if (!result.succeeded()) {
-                        throw new MigrationTestException("objectsPresentButUnrecorded(\"" + migrationId + "\"): the"
-                                + " migration fails on " + db.name() + ", so its objects cannot be put in place:\n  "
-                                + result.describe().replace("\n", "\n  "));
-                    }
-                    EngineHistory.of(db).forget(migration);
-                    return Seeded.NOTHING;
-                });
+        return ObjectStates.objectsPresentButUnrecorded(migrationId);
     }
 
     /**
@@ -202,8 +116,7 @@ public final class BrokenStates {
      * @param columns its column definitions as CREATE TABLE takes them, e.g. {@code id varchar PRIMARY KEY, email varchar NOT NULL}
      */
     public static BrokenState tableAlreadyExists(String table, String columns) {
-        return objects("table already exists: " + table, "creates table " + table + " (" + columns + ")",
-                "CREATE TABLE " + table + " (" + columns + ")");
+        return ObjectStates.tableAlreadyExists(table, columns);
     }
 
     /**
@@ -214,8 +127,7 @@ public final class BrokenStates {
      * @param type its type, e.g. {@code text NOT NULL DEFAULT ''}
      */
     public static BrokenState columnAlreadyExists(String table, String column, String type) {
-        return objects("column already exists: " + table + "." + column, "adds column " + column + " " + type + " to "
-                + table, "ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        return ObjectStates.columnAlreadyExists(table, column, type);
     }
 
     /**
@@ -226,8 +138,7 @@ public final class BrokenStates {
      * @param keys its keys as CREATE INDEX takes them, e.g. {@code user_id, created_at}
      */
     public static BrokenState indexAlreadyExists(String index, String table, String keys) {
-        return objects("index already exists: " + index, "creates index " + index + " on " + table + " (" + keys + ")",
-                "CREATE INDEX " + index + " ON " + table + " (" + keys + ")");
+        return ObjectStates.indexAlreadyExists(index, table, keys);
     }
 
     /**
@@ -246,27 +157,7 @@ public final class BrokenStates {
      * @param statements how many of its statements ran, at least 1
      */
     public static BrokenState partiallyApplied(String migrationId, int statements) {
-        return BrokenState.of(Kind.PARTIALLY_APPLIED, "partially applied: " + migrationId + ", first " + statements
-                + " statement(s)", "runs the first " + statements + " statement(s) of migration " + migrationId
-                + ", each in its own transaction; the migration stays unrecorded", db -> {
-                    Migration migration = unrecorded(db, migrationId, "partiallyApplied");
-                    List<String> all = statements(db, migration);
-                    if (statements < 1 || statements > all.size()) {
-                        throw new MigrationTestException("partiallyApplied(\"" + migrationId + "\", " + statements
-                                + "): migration " + migration.displayName() + " has " + all.size() + " statement(s);"
-                                + " give a number from 1 to " + all.size() + ".");
-                    }
-                    for (int i = 0; i < statements; i++) {
-                        try {
-                            db.execute(all.get(i));
-                        } catch (MigrationTestException e) {
-                            throw new MigrationTestException("partiallyApplied(\"" + migrationId + "\", " + statements
-                                    + "): statement " + (i + 1) + " of migration " + migration.displayName()
-                                    + " fails on " + db.name() + ": " + e.getMessage(), e);
-                        }
-                    }
-                    return Seeded.NOTHING;
-                });
+        return ObjectStates.partiallyApplied(migrationId, statements);
     }
 
     /**
@@ -284,12 +175,7 @@ public final class BrokenStates {
      * @param migrationId the migration; it must not be recorded as applied
      */
     public static BrokenState failedMigrationRecorded(String migrationId) {
-        return BrokenState.of(Kind.FAILED_MIGRATION_RECORDED, "failed migration recorded: " + migrationId,
-                "records migration " + migrationId + " as failed in the history", db -> {
-                    Migration migration = unrecorded(db, migrationId, "failedMigrationRecorded");
-                    EngineHistory.of(db).recordFailed(migration);
-                    return Seeded.NOTHING;
-                });
+        return HistoryStates.failedMigrationRecorded(migrationId);
     }
 
     /**
@@ -309,17 +195,7 @@ public final class BrokenStates {
      * @param description its description
      */
     public static BrokenState recordedButMissing(String migrationId, String description) {
-        return BrokenState.of(Kind.RECORDED_BUT_MISSING, "recorded but missing: " + migrationId,
-                "records migration " + migrationId + " \"" + description + "\", which the chain does not have, as"
-                        + " applied", db -> {
-                    if (db.migrations().stream().anyMatch(m -> m.id().equals(migrationId))) {
-                        throw new MigrationTestException("recordedButMissing(\"" + migrationId + "\", ...): the "
-                                + db.chain().description() + " has migration " + migrationId + "; this state records"
-                                + " one it does not have. Pick an id between two of its migrations, e.g. 1.5.");
-                    }
-                    EngineHistory.of(db).recordApplied(migrationId, description);
-                    return Seeded.NOTHING;
-                });
+        return HistoryStates.recordedButMissing(migrationId, description);
     }
 
     /**
@@ -334,18 +210,7 @@ public final class BrokenStates {
      * @param migrationId the migration; it must be recorded as applied
      */
     public static BrokenState checksumMismatch(String migrationId) {
-        return BrokenState.of(Kind.CHECKSUM_MISMATCH, "checksum mismatch: " + migrationId,
-                "changes the checksum the history records for migration " + migrationId, db -> {
-                    Migration migration = migration(db, migrationId);
-                    if (!recorded(db, migration)) {
-                        throw new MigrationTestException("checksumMismatch(\"" + migrationId + "\"): migration "
-                                + migration.displayName() + " is not recorded as applied in " + db.name() + "; only an"
-                                + " applied migration has a recorded checksum. Migrate to it first: db.migrateTo(\""
-                                + migrationId + "\").");
-                    }
-                    EngineHistory.of(db).changeChecksum(migration);
-                    return Seeded.NOTHING;
-                });
+        return HistoryStates.checksumMismatch(migrationId);
     }
 
     /**
@@ -365,12 +230,7 @@ public final class BrokenStates {
      * @param more further key columns
      */
     public static BrokenState invalidIndex(String index, String table, String column, String... more) {
-        List<String> columns = Stream.concat(Stream.of(column), Arrays.stream(more)).toList();
-        return BrokenState.of(Kind.INVALID_INDEX, "invalid index: " + index, "leaves an invalid index " + index + " on "
-                + table + " (" + String.join(", ", columns) + ") by a CREATE UNIQUE INDEX CONCURRENTLY that fails", db -> {
-                    createInvalidIndex(db, index, table, table, columns);
-                    return Seeded.NOTHING;
-                });
+        return IndexAndLockStates.invalidIndex(index, table, column, more);
     }
 
     /**
@@ -380,22 +240,7 @@ public final class BrokenStates {
      * @param migrationId the migration; the database must be before it
      */
     public static BrokenState invalidIndex(String migrationId) {
-        return BrokenState.of(Kind.INVALID_INDEX, "invalid index: " + migrationId,
-                "leaves invalid indexes of the names migration " + migrationId + " creates", db -> {
-                    Migration migration = unrecorded(db, migrationId, "invalidIndex");
-                    MigrationEffects effects = observe(db).effects(migration);
-                    List<Index> indexes = indexesOnExistingTables(effects);
-                    if (indexes.isEmpty()) {
-                        throw new MigrationTestException("invalidIndex(\"" + migrationId + "\"): migration "
-                                + migration.displayName() + " creates no index on columns of a table that exists"
-                                + " before it.");
-                    }
-                    for (Index index : indexes) {
-                        createInvalidIndex(db, Sql.readable(index.name().name()), index.table().toString(),
-                                Sql.readable(index.table()), index.keys());
-                    }
-                    return Seeded.NOTHING;
-                });
+        return IndexAndLockStates.invalidIndex(migrationId);
     }
 
     /**
@@ -410,11 +255,7 @@ public final class BrokenStates {
      * @param label the label
      */
     public static BrokenState enumLabelAlreadyPresent(String type, String label) {
-        return BrokenState.of(Kind.ENUM_LABEL_PRESENT, "enum label already present: " + type + "." + label,
-                "adds label " + Sql.literal(label) + " to enum " + type, db -> {
-                    db.execute("ALTER TYPE " + type + " ADD VALUE IF NOT EXISTS " + Sql.literal(label));
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.enumLabelAlreadyPresent(type, label);
     }
 
     /**
@@ -424,27 +265,7 @@ public final class BrokenStates {
      * @param migrationId the migration; the database must be before it
      */
     public static BrokenState enumLabelAlreadyPresent(String migrationId) {
-        return BrokenState.of(Kind.ENUM_LABEL_PRESENT, "enum label already present: " + migrationId,
-                "adds the labels migration " + migrationId + " adds", db -> {
-                    Migration migration = unrecorded(db, migrationId, "enumLabelAlreadyPresent");
-                    List<MigrationEffects.AddedLabel> labels = observe(db).effects(migration).addedLabels();
-                    if (labels.isEmpty()) {
-                        throw new MigrationTestException("enumLabelAlreadyPresent(\"" + migrationId + "\"): migration "
-                                + migration.displayName() + " adds no label to an enum type that exists before it.");
-                    }
-                    labels.forEach(label -> db.execute(addLabel(label)));
-                    return Seeded.NOTHING;
-                });
-    }
-
-    /** A label migration discovery found a migration adds, placed where the migration puts it. */
-    static BrokenState enumLabelAlreadyPresent(MigrationEffects.AddedLabel label) {
-        String type = Sql.readable(label.enumType());
-        return BrokenState.of(Kind.ENUM_LABEL_PRESENT, "enum label already present: " + type + "." + label.label(),
-                "adds label " + Sql.literal(label.label()) + " to enum " + type, db -> {
-                    db.execute(addLabel(label));
-                    return Seeded.NOTHING;
-                });
+        return EnumStates.enumLabelAlreadyPresent(migrationId);
     }
 
     /**
@@ -462,149 +283,6 @@ public final class BrokenStates {
      * {@link io.github.migrationtest.core.model.Diagnosis#MIGRATION_LOCK_HELD}.
      */
     public static BrokenState stuckMigrationLock() {
-        return BrokenState.of(Kind.MIGRATION_LOCK_HELD, "stuck migration lock",
-                "takes the engine's migration lock and does not let go (Flyway: a session of its own, "
-                        + EngineHistory.STUCK_MIGRATOR + ", until closed; Liquibase: its lock row)",
-                db -> EngineHistory.of(db).holdLock());
-    }
-
-    private static BrokenState objects(String name, String description, String sql) {
-        return BrokenState.of(Kind.OBJECTS_PRESENT_BUT_UNRECORDED, name, description, db -> {
-            db.execute(sql);
-            return Seeded.NOTHING;
-        });
-    }
-
-    static Migration migration(MigrationDatabase db, String id) {
-        return db.migrations().stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new MigrationTestException("The " + db.chain().description() + " has no migration '"
-                        + id + "'. Its migrations are: " + db.migrations().stream().map(Migration::id)
-                        .collect(Collectors.joining(", ")) + "."));
-    }
-
-    private static boolean recorded(MigrationDatabase db, Migration migration) {
-        return db.history().stream().anyMatch(e -> e.success() && e.id().equals(migration.id()));
-    }
-
-    private static Migration unrecorded(MigrationDatabase db, String id, String state) {
-        Migration migration = migration(db, id);
-        if (recorded(db, migration)) {
-            int index = db.migrations().indexOf(migration);
-            String before = index == 0 ? "an empty database" : "db.migrateTo(\"" + db.migrations().get(index - 1).id()
-                    + "\") or @At(\"" + db.migrations().get(index - 1).id() + "\")";
-            throw new MigrationTestException(state + "(\"" + id + "\"): migration " + migration.displayName()
-                    + " is recorded as applied in " + db.name() + "; the state belongs before it. Start from "
-                    + before + ".");
-        }
-        return migration;
-    }
-
-    private static void requireNext(MigrationDatabase db, Migration migration, String state) {
-        Optional<Migration> next = db.migrations().stream().filter(m -> !recorded(db, m)).findFirst();
-        if (next.isPresent() && !next.get().equals(migration)) {
-            throw new MigrationTestException(state + "(\"" + migration.id() + "\"): migration " + next.get().id()
-                    + " comes first and is not applied in " + db.name() + ". Migrate to it first: db.migrateTo(\""
-                    + next.get().id() + "\").");
-        }
-    }
-
-    static ChainObservation observe(MigrationDatabase db) {
-        return new ChainObservation(db.database().factory(), db.chain(),
-                Durations.of(Configuration.load(), Setting.MIGRATION_TIMEOUT));
-    }
-
-    private static void createEnum(MigrationDatabase db, String type, List<String> labels) {
-        if (db.query("SELECT to_regtype(?) IS NOT NULL AS present", type).get(0).get("present").equals(Boolean.TRUE)) {
-            throw new MigrationTestException("Cannot create enum " + type + " in " + db.name() + ": a type of that name"
-                    + " exists already.");
-        }
-        db.execute("CREATE TYPE " + type + " AS ENUM (" + Sql.literals(labels) + ")");
-    }
-
-    private static void insertValues(MigrationDatabase db, String table, String column, List<String> values) {
-        RowFiller filler = new RowFiller(db);
-        Optional<Table> found = filler.schema().table(table);
-        Optional<Column> target = found.flatMap(t -> t.column(column));
-        if (target.isPresent() && filler.type(target.get()).base() == ColumnType.Base.ENUM) {
-            throw new MigrationTestException("Cannot store values outside the enum's labels in " + found.get().name()
-                    + "." + column + ": the column is of enum type " + target.get().type() + " already. Seed the state"
-                    + " before the migration that casts it.");
-        }
-        for (String value : values) {
-            filler.insert(table, Map.of(column, value));
-        }
-    }
-
-    /** Values legacy data holds where an enum is expected: a catch-all and a label in another case with a blank. */
-    static List<String> outsideLabels(List<String> labels) {
-        List<String> values = new ArrayList<>();
-        values.add("default");
-        if (!labels.isEmpty()) {
-            String label = labels.get(0);
-            values.add(label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1) + " ");
-        }
-        return values.stream().filter(v -> !labels.contains(v)).distinct().toList();
-    }
-
-    private static List<String> statements(MigrationDatabase db, Migration migration) {
-        String sql = db.chain().sql(migration).orElseThrow(() -> new MigrationTestException("partiallyApplied(\""
-                + migration.id() + "\", ...): migration " + migration.displayName() + " has no SQL text (a Java"
-                + " migration, or a changeset without SQL), and partial application runs its SQL statements."));
-        if (sql.contains("${")) {
-            throw new MigrationTestException("partiallyApplied(\"" + migration.id() + "\", ...): migration "
-                    + migration.displayName() + " uses placeholders (${...}), which only the engine replaces.");
-        }
-        return SqlScript.statements(sql);
-    }
-
-    /**
-     * Leaves an invalid index for real: a unique build over two rows with equal keys fails in its build
-     * phase, after the index is in the catalog, exactly as a failed CONCURRENTLY build in production does.
-     */
-    private static void createInvalidIndex(MigrationDatabase db, String index, String table, String tableSql,
-            List<String> columns) {
-        RowFiller filler = new RowFiller(db);
-        RowFiller.InsertedRow first = filler.insert(table, Map.of(), Set.copyOf(columns));
-        Map<String, String> same = new LinkedHashMap<>();
-        for (String column : columns) {
-            same.put(column, first.values().get(column));
-        }
-        RowFiller.InsertedRow second = filler.insert(table, same);
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + tableSql + " ("
-                    + columns.stream().map(Sql::identifier).collect(Collectors.joining(", ")) + ")");
-            statement.execute("DROP INDEX " + index);
-            throw new MigrationTestException("invalidIndex(\"" + index + "\", ...): the index build did not fail on"
-                    + " two rows with equal keys, so no invalid index could be left.");
-        } catch (SQLException expected) {
-            if (!"23505".equals(expected.getSQLState())) {
-                throw new MigrationTestException("invalidIndex(\"" + index + "\", ...): the index build failed, but not"
-                        + " on the duplicate keys: " + expected.getMessage(), expected);
-            }
-        } finally {
-            filler.delete(List.of(second, first));
-        }
-    }
-
-    private static List<Index> indexesOnExistingTables(MigrationEffects effects) {
-        List<Index> indexes = new ArrayList<>();
-        for (Index index : effects.newIndexes()) {
-            boolean newTable = effects.newTables().stream().anyMatch(t -> t.name().equals(index.table()));
-            Set<String> newColumns = effects.newColumns().stream().filter(c -> c.table().equals(index.table()))
-                    .map(c -> c.column().name()).collect(Collectors.toSet());
-            // Only plain columns that exist before the migration can carry the duplicates the failed build needs.
-            boolean plainOldColumns = index.keys().stream().allMatch(k -> k.matches("[a-z_][a-z0-9_$]*")
-                    && !newColumns.contains(k));
-            if (!newTable && !index.primary() && plainOldColumns && index.predicate().isEmpty()) {
-                indexes.add(index);
-            }
-        }
-        return indexes;
-    }
-
-    private static String addLabel(MigrationEffects.AddedLabel label) {
-        return "ALTER TYPE " + Sql.readable(label.enumType()) + " ADD VALUE IF NOT EXISTS " + Sql.literal(label.label())
-                + label.before().map(b -> " BEFORE " + Sql.literal(b)).orElse("")
-                + label.after().map(a -> " AFTER " + Sql.literal(a)).orElse("");
+        return IndexAndLockStates.stuckMigrationLock();
     }
 }

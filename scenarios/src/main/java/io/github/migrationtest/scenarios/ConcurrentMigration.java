@@ -5,11 +5,7 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
-import io.github.migrationtest.core.internal.config.Setting;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
-import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
+import io.github.migrationtest.core.internal.database.RunPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * Runs several migrators of a database's chain at once, as application instances that start together
@@ -50,9 +45,12 @@ public final class ConcurrentMigration {
     private ConcurrentMigration() {
     }
 
-    /** Runs {@code migrators} migrators at once, each within {@code migrationtest.migration-timeout}. */
+    /**
+     * Runs {@code migrators} migrators at once, each within the database's
+     * {@link io.github.migrationtest.core.MigrationSettings#migrationTimeout() time limit}.
+     */
     public static ConcurrentMigrationReport run(MigrationDatabase database, int migrators) {
-        return run(database, migrators, Durations.of(Configuration.load(), Setting.MIGRATION_TIMEOUT));
+        return run(database, migrators, database.settings().migrationTimeout());
     }
 
     /**
@@ -65,7 +63,7 @@ public final class ConcurrentMigration {
             throw new IllegalArgumentException("Concurrent migration needs at least 2 migrators, not " + migrators + ".");
         }
         MigrationChain chain = database.chain();
-        if (chain.engine().startsWith("Liquibase")) {
+        if (!chain.engineHistory().lockSeparatesInstancesInOneJvm()) {
             throw new MigrationTestConfigurationException("ConcurrentMigration runs its migrators in this JVM, and"
                     + " Liquibase instances in one JVM share process-wide state: their changelog lock does not"
                     + " separate them reliably (two instances have run the same changeset at once, and left the lock"
@@ -80,15 +78,15 @@ public final class ConcurrentMigration {
             thread.setDaemon(true);
             return thread;
         });
+        // The pipeline every run goes through: named, limited and diagnosed as a migration of the database is.
+        RunPipeline pipeline = new RunPipeline(chain, database.server(), database.name(), limit);
         long started = System.nanoTime();
         try {
             for (int i = 0; i < migrators; i++) {
-                // The engine's application name, so that a run over its limit is ended like any other.
-                DataSource dataSource = database.database().dataSource(TimeLimitedRun.ENGINE_APPLICATION);
-                runs.add(threads.submit(() -> Diagnoser.diagnose(TimeLimitedRun.run(database.database(), limit, () -> {
+                runs.add(threads.submit(() -> pipeline.run(engine -> {
                     start.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-                    return chain.migrate(dataSource, Optional.empty());
-                }), chain, database.database().dataSource("migrationtest-diagnosis"))));
+                    return chain.migrate(engine, Optional.empty());
+                })));
             }
             List<MigrationResult> results = new ArrayList<>();
             for (Future<MigrationResult> run : runs) {

@@ -4,9 +4,7 @@ import io.github.migrationtest.assertions.schema.EnumType;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
-import io.github.migrationtest.core.internal.config.Configuration;
-import io.github.migrationtest.core.internal.config.Durations;
-import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.TemplateBuildException;
 import io.github.migrationtest.scenarios.internal.ChainObservation;
@@ -35,7 +33,7 @@ import java.util.Optional;
  * </ul>
  *
  * <pre>{@code
- * Discovery discovery = Scenarios.discover(chain, DatabaseFactory.on(server), Duration.ofMinutes(5));
+ * Discovery discovery = Scenarios.discover(MigrationDatabases.builder().flyway("classpath:db/migration").build());
  * discovery.scenariosOf("7");   // [values outside enum labels: public.companies.industry_type, ...]
  * }</pre>
  *
@@ -50,15 +48,19 @@ public final class Scenarios {
     }
 
     /**
-     * The scenarios of every migration of the chain.
+     * The scenarios of every migration of the databases' chain, on their server, each migration run within
+     * their settings' {@link io.github.migrationtest.core.MigrationSettings#migrationTimeout() time limit}.
      *
-     * @param chain the chain
-     * @param databases the server's databases and template cache
-     * @param migrationTimeout the time limit of each migration run that builds a template
+     * @param databases the chain, server and settings
      * @throws TemplateBuildException if the chain fails on an empty database: states of a migration that
      *     does not run cannot be observed
      */
-    public static Discovery discover(MigrationChain chain, DatabaseFactory databases, Duration migrationTimeout) {
+    public static Discovery discover(MigrationDatabases databases) {
+        return discover(databases.chain(), DatabaseFactory.on(databases.server()),
+                databases.settings().migrationTimeout());
+    }
+
+    private static Discovery discover(MigrationChain chain, DatabaseFactory databases, Duration migrationTimeout) {
         long started = System.nanoTime();
         ChainObservation observation = new ChainObservation(databases, chain, migrationTimeout);
         List<MigrationScenarios> result = new ArrayList<>();
@@ -73,11 +75,12 @@ public final class Scenarios {
 
     /**
      * The scenarios of every migration of the database's chain, on the database's server, each migration
-     * run within {@code migrationtest.migration-timeout}. The database itself is not touched.
+     * run within the database's {@link io.github.migrationtest.core.MigrationSettings#migrationTimeout() time
+     * limit}. The database itself is not touched.
      */
     public static Discovery discover(MigrationDatabase database) {
-        return discover(database.chain(), database.database().factory(),
-                Durations.of(Configuration.load(), Setting.MIGRATION_TIMEOUT));
+        return discover(database.chain(), DatabaseFactory.on(database.server()),
+                database.settings().migrationTimeout());
     }
 
     private static List<Scenario> scenarios(MigrationEffects effects, Optional<Migration> previous) {
@@ -85,14 +88,14 @@ public final class Scenarios {
         List<BrokenState> states = new ArrayList<>();
         for (MigrationEffects.EnumCast cast : effects.enumCasts()) {
             List<String> labels = cast.enumType().labels();
-            List<String> values = BrokenStates.outsideLabels(labels);
+            List<String> values = EnumStates.outsideLabels(labels);
             states.add(BrokenStates.valuesOutsideEnum(cast.table().toString(), cast.column(),
                     values.get(0), values.subList(1, values.size()).toArray(String[]::new)));
         }
         for (EnumType type : effects.newEnums()) {
             states.add(BrokenStates.enumCreatedButUnrecorded(Sql.readable(type.name()), type.labels()));
         }
-        effects.addedLabels().forEach(label -> states.add(BrokenStates.enumLabelAlreadyPresent(label)));
+        effects.addedLabels().forEach(label -> states.add(EnumStates.enumLabelAlreadyPresent(label)));
         if (effects.createsObjects()) {
             states.add(BrokenStates.objectsPresentButUnrecorded(migration.id()));
         }

@@ -1,6 +1,8 @@
 package io.github.migrationtest.scenarios;
 
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -39,13 +41,28 @@ public final class Databases {
         return LiquibaseChain.builder().changelog("liquibase/" + changelogDirectory + "/changelog.sql").build();
     }
 
+    /** The settings of the scenarios' tests: the shared embedded server, runs limited to {@link #LIMIT}. */
+    public static MigrationSettings settings() {
+        return settings(LIMIT);
+    }
+
+    /** The settings of the scenarios' tests with another time limit of a migration run. */
+    public static MigrationSettings settings(Duration limit) {
+        return TestDatabases.settings(limit);
+    }
+
+    /** The databases of a chain on the shared server, as the extension makes them for a test class. */
+    public static MigrationDatabases of(MigrationChain chain) {
+        return TestDatabases.databases(chain, LIMIT);
+    }
+
     /** An empty database with the chain bound. */
     public static MigrationDatabase empty(MigrationChain chain) {
-        return TestDatabases.migrationDatabase(chain);
+        return of(chain).empty();
     }
 
     /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
     public static MigrationDatabase at(MigrationChain chain, String id) {
-        return TestDatabases.at(chain, id);
+        return of(chain).at(id);
     }
 }

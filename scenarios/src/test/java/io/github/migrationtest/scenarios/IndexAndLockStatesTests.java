@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.Seeded;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -80,8 +81,8 @@ class IndexAndLockStatesTests {
     @Test
     void aServerThatEndsIdleTransactionsFreesTheLockForTheWaitingChain() {
         // Flyway retries its lock once a second (50 times by default); the server ends the stuck session after 1 s.
-        try (MigrationDatabase db = new MigrationDatabase(Databases.factory().cloneOf(Databases.factory().templates()
-                .templateAt(INDEXES, java.util.Optional.of("1"), Databases.LIMIT)), INDEXES, Duration.ofSeconds(30))) {
+        try (MigrationDatabase db = MigrationDatabases.builder().chain(INDEXES)
+                .settings(Databases.settings(Duration.ofSeconds(30))).build().at("1")) {
             db.execute("ALTER DATABASE " + db.name() + " SET idle_in_transaction_session_timeout = '1s'");
             db.seed(BrokenStates.stuckMigrationLock());
 

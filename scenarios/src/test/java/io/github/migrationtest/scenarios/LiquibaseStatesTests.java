@@ -8,9 +8,9 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,7 +90,7 @@ class LiquibaseStatesTests {
 
     @Test
     void discoveryObservesLiquibaseChangesetsLikeAnyOtherMigration() {
-        Discovery discovery = Scenarios.discover(ANALYTICS, Databases.factory(), Databases.LIMIT);
+        Discovery discovery = Scenarios.discover(Databases.of(ANALYTICS));
 
         assertThat(discovery.scenariosOf("2")).extracting(s -> s.state().name()).containsExactly(
                 "enum created but unrecorded: public.platformtype", "objects present but unrecorded: 2");
@@ -109,8 +109,8 @@ class LiquibaseStatesTests {
 
     @Test
     void aLockRowLeftByAProcessThatDiedBlocksTheChainUntilTheDeployReleasesIt() {
-        try (MigrationDatabase db = new MigrationDatabase(Databases.factory().cloneOf(Databases.factory().templates()
-                .templateAt(ANALYTICS, Optional.of("1"), Databases.LIMIT)), ANALYTICS, Duration.ofSeconds(3))) {
+        try (MigrationDatabase db = MigrationDatabases.builder().chain(ANALYTICS)
+                .settings(Databases.settings(Duration.ofSeconds(3))).build().at("1")) {
             db.seed(BrokenStates.stuckMigrationLock());
 
             assertThat(db.migrate()).failed().hasDiagnosis(Diagnosis.MIGRATION_LOCK_HELD);

@@ -18,8 +18,7 @@ class ScenariosTests {
 
     @Test
     void offersValuesOutsideTheLabelsForTheMigrationThatCastsAColumnToAnEnum() {
-        Discovery discovery = Scenarios.discover(Databases.chain("industry-cast", "original"), Databases.factory(),
-                Databases.LIMIT);
+        Discovery discovery = Scenarios.discover(Databases.of(Databases.chain("industry-cast", "original")));
 
         assertThat(discovery.scenariosOf("2", BrokenState.Kind.VALUES_OUTSIDE_ENUM)).singleElement()
                 .satisfies(scenario -> {
@@ -43,7 +42,7 @@ class ScenariosTests {
     @Test
     void everyDiscoveredStateFailsTheOriginalChainWithItsDiagnosis() {
         FlywayChain chain = Databases.chain("industry-cast", "original");
-        List<Scenario> scenarios = Scenarios.discover(chain, Databases.factory(), Databases.LIMIT).scenarios();
+        List<Scenario> scenarios = Scenarios.discover(Databases.of(chain)).scenarios();
 
         assertThat(scenarios).hasSize(5);
         for (Scenario scenario : scenarios) {
@@ -59,7 +58,7 @@ class ScenariosTests {
     @Test
     void theResilientChainSurvivesEveryStateDiscoveredForIt() {
         FlywayChain chain = Databases.chain("industry-cast", "fixed");
-        List<Scenario> scenarios = Scenarios.discover(chain, Databases.factory(), Databases.LIMIT).scenarios();
+        List<Scenario> scenarios = Scenarios.discover(Databases.of(chain)).scenarios();
 
         assertThat(scenarios).hasSize(5);
         for (Scenario scenario : scenarios) {
@@ -77,8 +76,8 @@ class ScenariosTests {
 
     @Test
     void findsNewEnumsLabelsColumnsAndTheSchemasAMigrationUsesWithoutCreatingThem() {
-        Discovery discovery = Scenarios.discover(FlywayChain.builder().locations("classpath:discovery/schemas").build(),
-                Databases.factory(), Databases.LIMIT);
+        Discovery discovery = Scenarios.discover(Databases.of(FlywayChain.builder()
+                .locations("classpath:discovery/schemas").build()));
 
         assertThat(discovery.scenariosOf("1")).extracting(s -> s.state().name())
                 .containsExactly("objects present but unrecorded: 1");
@@ -106,9 +105,9 @@ class ScenariosTests {
         TemplateCache templates = Databases.factory().templates();
         int appliedBefore = templates.migrationsApplied();
 
-        Discovery discovery = Scenarios.discover(chain, Databases.factory(), Databases.LIMIT);
+        Discovery discovery = Scenarios.discover(Databases.of(chain));
         int appliedByDiscovery = templates.migrationsApplied() - appliedBefore;
-        Scenarios.discover(chain, Databases.factory(), Databases.LIMIT);
+        Scenarios.discover(Databases.of(chain));
         try (MigrationDatabase db = Databases.at(chain, "17")) {
             assertThat(db).table("t17").exists();
         }

@@ -20,6 +20,9 @@ import javax.sql.DataSource;
  */
 public interface MigrationChain {
 
+    /** The engine that runs the chain. */
+    Engine kind();
+
     /** The engine and its version, e.g. {@code Flyway 11.20.3}. */
     String engine();
 
@@ -78,11 +81,11 @@ public interface MigrationChain {
     List<HistoryEntry> history(DataSource database);
 
     /**
-     * The engine's history table as a name SQL can use: {@code flyway_schema_history}, or qualified
-     * ({@code billing.flyway_schema_history}) when the settings put it in a schema of its own.
-     * Scenarios edit it to recreate broken states (an unrecorded migration, a failed entry).
+     * The engine's bookkeeping as the chain's settings place it: the history table (its name, e.g.
+     * {@code billing.flyway_schema_history}, and rows) and the migration lock. Scenarios edit it to recreate
+     * broken states (an unrecorded migration, a failed entry, a stuck lock).
      */
-    String historyTable();
+    EngineHistory engineHistory();
 
     /**
      * The SQL text of a migration, where the engine keeps migrations as SQL files; diagnoses read it

@@ -1,6 +1,8 @@
 package io.github.migrationtest.core.testing;
 
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
+import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
@@ -82,7 +84,23 @@ public final class TestDatabases {
 
     /** A new empty database with the chain bound. */
     public static MigrationDatabase migrationDatabase(MigrationChain chain) {
-        return new MigrationDatabase(empty(), chain, LIMIT);
+        return database(chain, LIMIT);
+    }
+
+    /** A new empty database with the chain bound, its runs limited to {@code limit}. */
+    public static MigrationDatabase database(MigrationChain chain, Duration limit) {
+        return databases(chain, limit).empty();
+    }
+
+    /** The factory of databases with the chain bound on {@link #server()}, the way the extension builds it. */
+    public static MigrationDatabases databases(MigrationChain chain, Duration limit) {
+        return MigrationDatabases.builder().chain(chain).settings(settings(limit)).build();
+    }
+
+    /** The settings of the tests: the shared embedded server, migration runs limited to {@code limit}. */
+    public static MigrationSettings settings(Duration limit) {
+        return MigrationSettings.builder().provider(ServerProvider.EMBEDDED).postgres(MAJOR).migrationTimeout(limit)
+                .build();
     }
 
     /** A new empty database with the Flyway chain at {@code classpath:<location>} bound. */
@@ -92,9 +110,7 @@ public final class TestDatabases {
 
     /** A clone of the chain's cached template after migration {@code id}, as {@code @At(id)} gives it. */
     public static MigrationDatabase at(MigrationChain chain, String id) {
-        DatabaseFactory factory = factory();
-        String template = factory.templates().templateAt(chain, Optional.of(id), LIMIT);
-        return new MigrationDatabase(factory.cloneOf(template), chain, LIMIT);
+        return databases(chain, LIMIT).at(id);
     }
 
     /** The user tables of the database as {@code schema.table}, sorted. */

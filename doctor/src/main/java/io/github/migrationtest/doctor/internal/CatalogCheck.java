@@ -1,5 +1,6 @@
 package io.github.migrationtest.doctor.internal;
 
+import io.github.migrationtest.core.engine.Engine;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.doctor.DoctorFinding;
 import io.github.migrationtest.doctor.DoctorFinding.Kind;
@@ -25,7 +26,7 @@ public final class CatalogCheck {
             throws SQLException {
         List<DoctorFinding> findings = new ArrayList<>();
         findings.addAll(invalidIndexes(live));
-        findings.addAll(Engine.of(chain) == Engine.FLYWAY ? flywayLock(live, chain) : liquibaseLock(live, chain));
+        findings.addAll(chain.kind() == Engine.FLYWAY ? flywayLock(live, chain) : liquibaseLock(live, chain));
         findings.addAll(longTransactions(live, longTransaction));
         return findings;
     }
@@ -52,7 +53,7 @@ public final class CatalogCheck {
     }
 
     private static List<DoctorFinding> flywayLock(Connection live, MigrationChain chain) throws SQLException {
-        String table = chain.historyTable();
+        String table = chain.engineHistory().table();
         String schema = table.contains(".") ? table.substring(0, table.indexOf('.')) : currentSchema(live);
         String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
         long key = FLYWAY_LOCK_BASE + ("\"" + schema + "\".\"" + name + "\"").hashCode();
@@ -82,7 +83,7 @@ public final class CatalogCheck {
     }
 
     private static List<DoctorFinding> liquibaseLock(Connection live, MigrationChain chain) throws SQLException {
-        String table = chain.historyTable() + "lock";
+        String table = chain.engineHistory().table() + "lock";
         try (PreparedStatement exists = live.prepareStatement("select to_regclass(?) is not null")) {
             exists.setString(1, table);
             try (ResultSet rs = exists.executeQuery()) {

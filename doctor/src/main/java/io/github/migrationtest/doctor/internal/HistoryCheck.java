@@ -1,5 +1,6 @@
 package io.github.migrationtest.doctor.internal;
 
+import io.github.migrationtest.core.engine.Engine;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
@@ -31,7 +32,7 @@ public final class HistoryCheck {
 
     /** Compares the history with the chain's migrations. */
     public static Result check(MigrationChain chain, List<Migration> migrations, List<HistoryEntry> history) {
-        Engine engine = Engine.of(chain);
+        Engine engine = chain.kind();
         List<DoctorFinding> findings = new ArrayList<>();
         TreeSet<Integer> applied = new TreeSet<>();
         int baselineIndex = -1;

@@ -3,6 +3,7 @@ package io.github.migrationtest.doctor.internal;
 import io.github.migrationtest.assertions.schema.SchemaChange;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
+import io.github.migrationtest.core.engine.Engine;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.internal.database.TemplateBuildException;
 import io.github.migrationtest.core.model.Migration;
@@ -42,7 +43,7 @@ public final class SchemaCheck {
 
     private static void compare(MigrationChain chain, List<Migration> migrations, HistoryCheck.Result history,
             ChainStates states, SchemaSnapshot live, List<DoctorFinding> findings) {
-        Engine engine = Engine.of(chain);
+        Engine engine = chain.kind();
         SchemaDiff drift = SchemaDiff.between(states.at(history.recordedIndex()), live);
         Set<String> liveOnly = drift.changes().stream().filter(c -> c.type() == SchemaChange.Type.ADDED)
                 .map(SchemaChange::subject).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -87,7 +88,7 @@ public final class SchemaCheck {
                 : "Mark the changesets the schema already has as run: `liquibase changelog-sync-to-sql` to review,"
                         + " then `liquibase changelog-sync --tag=<that changeset>`; or add preconditions"
                         + " (tableExists with onFail=MARK_RAN) to the first changesets.";
-        return new DoctorFinding(Kind.OBJECTS_WITHOUT_HISTORY, "history table " + chain.historyTable(),
+        return new DoctorFinding(Kind.OBJECTS_WITHOUT_HISTORY, "history table " + chain.engineHistory().table(),
                 "The database has " + objects.size() + " objects (" + listed(objects) + ") but no history: the"
                         + " engine takes it for an empty database and starts with " + first + ", which fails on"
                         + " the first object it creates (\"relation ... already exists\", 42P07).", fix);

@@ -1,6 +1,7 @@
 package io.github.migrationtest.scenarios.checks;
 
-import io.github.migrationtest.assertions.MigrationAssertions;
+import io.github.migrationtest.assertions.SchemaSnapshotAssert;
+import io.github.migrationtest.assertions.internal.SnapshotFiles;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.model.Diagnosis;
@@ -8,20 +9,16 @@ import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
+import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
-import io.github.migrationtest.core.internal.database.TemplateCache;
 import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.Discovery;
 import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.Scenarios;
-import io.github.migrationtest.scenarios.internal.EngineHistory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,26 +40,23 @@ public final class ChainChecks {
     private static final Map<String, SchemaSnapshot> CLEAN_INSTALLS = new ConcurrentHashMap<>();
     private static final Map<String, Discovery> DISCOVERIES = new ConcurrentHashMap<>();
 
-    private final DatabaseFactory databases;
+    private final MigrationDatabases databases;
     private final MigrationChain chain;
-    private final Duration migrationTimeout;
 
     /**
-     * Creates the checks of a chain on a server.
+     * Creates the checks of the databases' chain, on their server, with their settings (the time limit of each
+     * run, whether snapshot files are rewritten).
      *
-     * @param databases the server's database factory (and template cache)
-     * @param chain the chain to check
-     * @param migrationTimeout the time limit of each run of the chain
+     * @param databases the chain, server and settings
      */
-    public ChainChecks(DatabaseFactory databases, MigrationChain chain, Duration migrationTimeout) {
+    public ChainChecks(MigrationDatabases databases) {
         this.databases = Objects.requireNonNull(databases, "databases");
-        this.chain = Objects.requireNonNull(chain, "chain");
-        this.migrationTimeout = Objects.requireNonNull(migrationTimeout, "migrationTimeout");
+        this.chain = databases.chain();
     }
 
     /** The chain's migrations, in order. */
     public List<Migration> migrations() {
-        return templates().migrations(chain);
+        return databases.migrations();
     }
 
     /** The chain being checked. */
@@ -144,7 +138,7 @@ public final class ChainChecks {
         String target = chain.targetOf(migration);
         try (MigrationDatabase db = at(Optional.of(target))) {
             SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
-            EngineHistory.of(db).forget(migration);
+            chain.engineHistory().forget(db.dataSource(), migration);
             MigrationResult result = db.migrateTo(target);
             if (expected.isPresent()) {
                 if (!result.failure().flatMap(f -> f.diagnosis()).equals(expected)) {
@@ -172,8 +166,7 @@ public final class ChainChecks {
      * "objects present but unrecorded", which {@link #replayUnrecorded} covers for every migration.
      */
     public List<Scenario> discoveredScenarios() {
-        return DISCOVERIES.computeIfAbsent(cleanInstallKey(), key ->
-                Scenarios.discover(chain, databases, migrationTimeout)).scenarios().stream()
+        return DISCOVERIES.computeIfAbsent(cleanInstallKey(), key -> Scenarios.discover(databases)).scenarios().stream()
                 .filter(s -> s.state().kind() != BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED)
                 .toList();
     }
@@ -242,7 +235,7 @@ public final class ChainChecks {
 
     /**
      * The schema at the head equals the committed canonical file; with
-     * {@code migrationtest.update-snapshots=true} the file is written instead. A file that does not
+     * {@code migrationtest.update-snapshots=true} in the settings the file is written instead. A file that does not
      * exist yet is written on the first run, so that a new suite starts green - except where the
      * environment variable {@code CI} is {@code true}: there a missing file fails, since a file
      * written in a CI workspace would never be compared with anything.
@@ -251,31 +244,24 @@ public final class ChainChecks {
      */
     public boolean matchesSnapshot(Path file) {
         try (MigrationDatabase db = at(Optional.empty())) {
-            if (Files.notExists(file) && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-                write(file, SchemaSnapshot.of(db).canonicalText());
-                System.err.println("[migrationtest] Wrote the head schema of the " + chain.description() + " to "
-                        + file.toAbsolutePath() + " - review and commit it; later runs compare with it.");
+            SchemaSnapshot snapshot = SchemaSnapshot.of(db);
+            if (SnapshotFiles.writeIfDue(file, snapshot.canonicalText(), db.settings().updateSnapshots(),
+                    SnapshotFiles.Missing.WRITE_OUTSIDE_CI)) {
                 return true;
             }
-            MigrationAssertions.assertThat(db).matchesSnapshot(file);
+            new SchemaSnapshotAssert(snapshot, db.settings()).matchesSnapshot(file);
             return false;
         }
     }
 
-    /** The template cache the checks build their states in. */
-    public TemplateCache templates() {
-        return databases.templates();
-    }
-
     /** A new empty database with the chain bound; the caller closes it. */
     MigrationDatabase empty() {
-        return new MigrationDatabase(databases.createEmpty(), chain, migrationTimeout);
+        return databases.empty();
     }
 
     /** A clone of the cached state after {@code version} (the head when empty); the caller closes it. */
     MigrationDatabase at(Optional<String> version) {
-        String template = templates().templateAt(chain, version, migrationTimeout);
-        return new MigrationDatabase(databases.cloneOf(template), chain, migrationTimeout);
+        return databases.at(version);
     }
 
     SchemaSnapshot cleanInstallSchema() {
@@ -288,18 +274,8 @@ public final class ChainChecks {
     }
 
     private String cleanInstallKey() {
-        return databases.server().describe() + "|" + templates().fingerprint(chain);
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the schema snapshot " + file, e);
-        }
+        PostgresServer server = databases.server();
+        return server.describe() + "|" + DatabaseFactory.on(server).templates().fingerprint(chain);
     }
 
     static String indent(String text) {

@@ -73,7 +73,7 @@ public final class ChainObservation {
             return cached;
         }
         SnapshotOptions options = SnapshotOptions.defaults()
-                .withHistoryTables(EngineHistory.unqualified(chain.historyTable()));
+                .withHistoryTables(chain.engineHistory().unqualifiedTable());
         SchemaSnapshot snapshot;
         if (index < 0) {
             try (DisposableDatabase empty = databases.createEmpty()) {

@@ -57,7 +57,7 @@ public final class RowFiller {
     public RowFiller(MigrationDatabase database) {
         this.database = database;
         this.schema = SchemaSnapshot.of(database.dataSource(),
-                SnapshotOptions.defaults().withHistoryTables(unqualified(database.chain().historyTable())));
+                SnapshotOptions.defaults().withHistoryTables(unqualified(database.chain().engineHistory().table())));
     }
 
     /** A row as inserted: its table, every column's value as text (null where NULL), and the parents created for it. */

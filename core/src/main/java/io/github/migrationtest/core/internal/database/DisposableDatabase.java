@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.internal.database;
 
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 public final class DisposableDatabase implements AutoCloseable {
 
     /** The application name of connections a test opens, as {@code pg_stat_activity} shows it. */
-    public static final String APPLICATION_NAME = "migrationtest";
+    public static final String APPLICATION_NAME = ApplicationNames.TEST;
 
     private final DatabaseFactory factory;
     private final String name;

@@ -198,7 +198,7 @@ public final class TemplateCache {
                 Migration last = migrations.get(index);
                 Optional<String> engineTarget = index == migrations.size() - 1 || last.isRepeatable()
                         ? Optional.empty() : Optional.of(chain.targetOf(last));
-                MigrationResult result = TimeLimitedRun.migrate(chain, template, engineTarget, limit);
+                MigrationResult result = RunPipeline.of(chain, template, limit).migrate(engineTarget);
                 migrationsApplied.addAndGet(result.applied().size());
                 if (!result.succeeded()) {
                     template.close();

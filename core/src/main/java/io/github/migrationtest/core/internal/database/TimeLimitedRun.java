@@ -1,17 +1,17 @@
 package io.github.migrationtest.core.internal.database;
 
-import io.github.migrationtest.core.engine.MigrationChain;
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.model.SessionWait;
-import io.github.migrationtest.core.internal.diagnosis.Diagnoser;
+import io.github.migrationtest.core.server.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,17 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
- * Runs a chain against a database within a time limit. When the limit strikes, it records what every
- * session of the database was waiting on and for whom, ends the engine's sessions so that the engine
- * returns, and reports a {@link MigrationFailure.Kind#TIMEOUT} failure with those facts. Nothing hangs.
+ * The time limit of {@link RunPipeline}: runs an engine operation within a limit. When the limit strikes, it
+ * records what every session of the database was waiting on and for whom, ends the engine's sessions so that the
+ * engine returns, and reports a {@link MigrationFailure.Kind#TIMEOUT} failure with those facts. Nothing hangs.
  */
 public final class TimeLimitedRun {
 
-    /** The application name of the engine's connections, as {@code pg_stat_activity} shows them. */
-    public static final String ENGINE_APPLICATION = "migrationtest-migrate";
     private static final Duration AFTERMATH = Duration.ofSeconds(15);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(task -> {
@@ -53,25 +50,17 @@ public final class TimeLimitedRun {
     }
 
     /**
-     * Migrates the database (to {@code target}, if given) within {@code limit}; a failure comes back
-     * diagnosed where it matches a known cause.
+     * Runs an engine operation on {@code database} within {@code limit}; the operation connects as
+     * {@link ApplicationNames#ENGINE}, whose sessions are ended when the limit strikes.
      */
-    public static MigrationResult migrate(MigrationChain chain, DisposableDatabase database, Optional<String> target,
-            Duration limit) {
-        DataSource engineDataSource = database.dataSource(ENGINE_APPLICATION);
-        MigrationResult result = run(database, limit, () -> chain.migrate(engineDataSource, target));
-        return Diagnoser.diagnose(result, chain, database.dataSource("migrationtest-diagnosis"));
-    }
-
-    /** Runs any engine operation that returns a result within {@code limit}. */
-    public static MigrationResult run(DisposableDatabase database, Duration limit,
-            java.util.concurrent.Callable<MigrationResult> operation) {
+    static MigrationResult run(PostgresServer server, String database, Duration limit,
+            Callable<MigrationResult> operation) {
         Future<MigrationResult> future = RUNNER.submit(() -> counted(operation.call()));
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            List<SessionWait> waits = WaitReport.collect(database);
-            terminateEngineSessions(database);
+            List<SessionWait> waits = WaitReport.collect(server, database);
+            terminateEngineSessions(server, database);
             MigrationResult cut = aftermath(future);
             return timedOut(cut, limit, waits);
         } catch (ExecutionException e) {
@@ -86,7 +75,7 @@ public final class TimeLimitedRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            throw new MigrationTestException("Interrupted while migrating " + database.name(), e);
+            throw new MigrationTestException("Interrupted while migrating " + database, e);
         }
     }
 
@@ -123,16 +112,16 @@ public final class TimeLimitedRun {
         return MigrationResult.failure(applied, failure.build(), limit);
     }
 
-    private static void terminateEngineSessions(DisposableDatabase database) {
-        try (Connection connection = database.server().address().connect(
-                database.server().address().maintenanceDatabase(), "migrationtest-timeout");
+    private static void terminateEngineSessions(PostgresServer server, String database) {
+        try (Connection connection = server.address().connect(server.address().maintenanceDatabase(),
+                ApplicationNames.TIMEOUT);
                 PreparedStatement statement = connection.prepareStatement("select pg_terminate_backend(pid)"
                         + " from pg_stat_activity where datname = ? and application_name = ?")) {
-            statement.setString(1, database.name());
-            statement.setString(2, ENGINE_APPLICATION);
+            statement.setString(1, database);
+            statement.setString(2, ApplicationNames.ENGINE);
             statement.execute();
         } catch (SQLException e) {
-            throw new MigrationTestException("The migration of " + database.name() + " exceeded its time limit and"
+            throw new MigrationTestException("The migration of " + database + " exceeded its time limit and"
                     + " its sessions could not be ended: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package io.github.migrationtest.core.internal.database;
 
+import io.github.migrationtest.core.internal.ApplicationNames;
+import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.model.SessionWait;
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,8 +37,8 @@ final class WaitReport {
     }
 
     /** The active sessions of the database with their blockers; empty if it cannot be read. */
-    static List<SessionWait> collect(DisposableDatabase database) {
-        try (Connection connection = database.server().address().connect(database.name(), "migrationtest-report")) {
+    static List<SessionWait> collect(PostgresServer server, String database) {
+        try (Connection connection = server.address().connect(database, ApplicationNames.WAIT_REPORT)) {
             List<SessionWait> report = new ArrayList<>();
             for (Row row : rows(connection, "a.datname = current_database() and a.state = 'active'")) {
                 List<SessionWait> blockers = new ArrayList<>();

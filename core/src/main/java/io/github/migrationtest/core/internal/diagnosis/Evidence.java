@@ -2,6 +2,7 @@ package io.github.migrationtest.core.internal.diagnosis;
 
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.Engine;
 import io.github.migrationtest.core.engine.MigrationChain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ final class Evidence {
     }
 
     boolean isLiquibase() {
-        return chain.engine().startsWith("Liquibase");
+        return chain.kind() == Engine.LIQUIBASE;
     }
 
     Optional<String> sql(Migration migration) {

@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.internal.diagnosis;
 
+import io.github.migrationtest.core.internal.ApplicationNames;
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.model.MigrationFailure;
@@ -11,8 +12,7 @@ import java.util.Optional;
 /** Runs that stopped on a migration lock: the engine's own, or one held by someone else. */
 final class LockRules implements Rule {
 
-    // Not TimeLimitedRun's constant: diagnosis must not depend on the database package, which calls it.
-    private static final String ENGINE = "migrationtest-migrate";
+    private static final String ENGINE = ApplicationNames.ENGINE;
 
     @Override
     public Optional<Finding> diagnose(MigrationFailure failure, Evidence evidence) {

@@ -3,6 +3,8 @@ package io.github.migrationtest.core.internal.flyway;
 import io.github.migrationtest.core.flyway.FlywayConfigurer;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.Engine;
+import io.github.migrationtest.core.engine.EngineHistory;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
@@ -149,7 +151,16 @@ public final class FlywayChain implements MigrationChain {
     }
 
     @Override
-    public String historyTable() {
+    public Engine kind() {
+        return Engine.FLYWAY;
+    }
+
+    @Override
+    public EngineHistory engineHistory() {
+        return new FlywayHistory(historyTable());
+    }
+
+    private String historyTable() {
         FluentConfiguration configuration = configuration();
         configurer.configure(configuration);
         String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()

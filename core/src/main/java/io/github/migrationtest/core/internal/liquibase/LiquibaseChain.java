@@ -2,6 +2,8 @@ package io.github.migrationtest.core.internal.liquibase;
 
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
+import io.github.migrationtest.core.engine.Engine;
+import io.github.migrationtest.core.engine.EngineHistory;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
@@ -124,8 +126,13 @@ public final class LiquibaseChain implements MigrationChain {
      * liquibase schema or else the default schema when the chain names one.
      */
     @Override
-    public String historyTable() {
-        return engine.historyTable();
+    public Engine kind() {
+        return Engine.LIQUIBASE;
+    }
+
+    @Override
+    public EngineHistory engineHistory() {
+        return new LiquibaseHistory(engine.historyTable());
     }
 
     /**

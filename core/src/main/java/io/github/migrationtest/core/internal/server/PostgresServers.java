@@ -42,7 +42,23 @@ public final class PostgresServers {
      */
     public static synchronized PostgresServer acquire(ServerProvider provider, OptionalInt major,
             Configuration configuration) {
-        ServerProvider resolved = resolve(provider, major, configuration);
+        return acquireResolved(resolve(provider, major, configuration), major, configuration);
+    }
+
+    /**
+     * The server for a provider that {@link #resolve} already resolved and checked, started if this JVM has none
+     * yet. Skips the check, which costs a class-path scan or a {@code postgres --version} run: an entry point
+     * resolves once per class and version, and every database after that only looks its server up.
+     *
+     * @param resolved a provider {@link #resolve} returned (not {@link ServerProvider#AUTO})
+     * @param major the major version, as for {@link #acquire}
+     * @param configuration provider settings
+     */
+    public static synchronized PostgresServer acquireResolved(ServerProvider resolved, OptionalInt major,
+            Configuration configuration) {
+        if (resolved == ServerProvider.AUTO) {
+            throw new IllegalArgumentException("AUTO is resolved by resolve(...) first");
+        }
         String key = resolved == ServerProvider.EXTERNAL
                 ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
                         + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":" + major

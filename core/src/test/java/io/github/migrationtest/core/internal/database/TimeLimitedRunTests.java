@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
-import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.testing.TestDatabases;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +19,7 @@ class TimeLimitedRunTests {
     void aMigrationBlockedByAnotherSessionFailsAtTheLimitWithWhatItWaitedOn() throws Exception {
         FlywayChain chain = TestDatabases.flyway("db/locked");
         try (DisposableDatabase db = TestDatabases.factory().createEmpty()) {
-            assertThat(TimeLimitedRun.migrate(chain, db, Optional.of("1"), Duration.ofMinutes(1)).succeeded()).isTrue();
+            assertThat(RunPipeline.of(chain, db, Duration.ofMinutes(1)).migrate(Optional.of("1")).succeeded()).isTrue();
             try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
                 // GIVEN another session holds a lock on the table and does not let go
                 int blockerPid = pid(statement);
@@ -27,7 +27,7 @@ class TimeLimitedRunTests {
                 statement.execute("LOCK TABLE ledger IN ACCESS EXCLUSIVE MODE");
 
                 long started = System.nanoTime();
-                MigrationResult result = TimeLimitedRun.migrate(chain, db, Optional.empty(), Duration.ofSeconds(2));
+                MigrationResult result = RunPipeline.of(chain, db, Duration.ofSeconds(2)).migrate(Optional.empty());
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
 
                 MigrationFailure failure = result.failure().orElseThrow();
@@ -46,7 +46,7 @@ class TimeLimitedRunTests {
                 blocker.rollback();
             }
             // The cancelled migration left nothing behind and the chain still completes.
-            assertThat(TimeLimitedRun.migrate(chain, db, Optional.empty(), Duration.ofMinutes(1)).appliedIds())
+            assertThat(RunPipeline.of(chain, db, Duration.ofMinutes(1)).migrate(Optional.empty()).appliedIds())
                     .containsExactly("2");
         }
     }

@@ -6,10 +6,9 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
-import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import io.github.migrationtest.core.testing.TestDatabases;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
-import io.github.migrationtest.core.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,10 +66,10 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void aMigrationEditedAfterItWasApplied() {
-        DisposableDatabase database = TestDatabases.factory().createEmpty();
-        TestDatabases.flyway("db/diagnosis/edited/applied").migrate(database.dataSource(), Optional.empty());
-        try (MigrationDatabase db = new MigrationDatabase(database, TestDatabases.flyway("db/diagnosis/edited/changed"),
-                Duration.ofMinutes(1))) {
+        MigrationDatabase db = TestDatabases.database(TestDatabases.flyway("db/diagnosis/edited/changed"),
+                Duration.ofMinutes(1));
+        TestDatabases.flyway("db/diagnosis/edited/applied").migrate(db.dataSource(), Optional.empty());
+        try (db) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             Finding finding = finding(failure);
@@ -83,10 +82,10 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void anAppliedMigrationThatTheChainNoLongerHas() {
-        DisposableDatabase database = TestDatabases.factory().createEmpty();
-        TestDatabases.flyway("db/diagnosis/removed/full").migrate(database.dataSource(), Optional.empty());
-        try (MigrationDatabase db = new MigrationDatabase(database, TestDatabases.flyway("db/diagnosis/removed/trimmed"),
-                Duration.ofMinutes(1))) {
+        MigrationDatabase db = TestDatabases.database(TestDatabases.flyway("db/diagnosis/removed/trimmed"),
+                Duration.ofMinutes(1));
+        TestDatabases.flyway("db/diagnosis/removed/full").migrate(db.dataSource(), Optional.empty());
+        try (db) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             Finding finding = finding(failure);
@@ -135,9 +134,9 @@ class BrokenStateDiagnosisTests {
 
     @Test
     void aLiquibaseChangesetEditedAfterItWasApplied() throws Exception {
-        DisposableDatabase database = TestDatabases.factory().createEmpty();
-        liquibase("applied").migrate(database.dataSource(), Optional.empty());
-        try (MigrationDatabase db = new MigrationDatabase(database, liquibase("changed"), Duration.ofMinutes(1))) {
+        MigrationDatabase db = TestDatabases.database(liquibase("changed"), Duration.ofMinutes(1));
+        liquibase("applied").migrate(db.dataSource(), Optional.empty());
+        try (db) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
             Finding finding = finding(failure);
@@ -160,7 +159,7 @@ class BrokenStateDiagnosisTests {
         // CREATE INDEX CONCURRENTLY under Flyway's default transactional lock would wait forever (see DiagnosisTests).
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/diagnosis/failed-index")
                 .property("flyway.postgresql.transactional.lock", "false").build();
-        return new MigrationDatabase(TestDatabases.factory().createEmpty(), chain, Duration.ofMinutes(1));
+        return TestDatabases.database(chain, Duration.ofMinutes(1));
     }
 
     private static Finding finding(MigrationFailure failure) {

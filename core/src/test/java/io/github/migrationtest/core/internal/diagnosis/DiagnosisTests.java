@@ -6,8 +6,8 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Finding;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
-import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.testing.TestDatabases;
+import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -161,7 +161,7 @@ class DiagnosisTests {
     @Test
     void createIndexConcurrentlyUnderFlywaysTransactionalLock() {
         FlywayChain chain = TestDatabases.flyway("db/concurrently");
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
+        try (MigrationDatabase db = TestDatabases.database(chain,
                 Duration.ofSeconds(3))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 
@@ -171,7 +171,7 @@ class DiagnosisTests {
         }
         FlywayChain fixed = FlywayChain.builder().locations("classpath:db/concurrently")
                 .property("flyway.postgresql.transactional.lock", "false").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), fixed,
+        try (MigrationDatabase db = TestDatabases.database(fixed,
                 Duration.ofSeconds(30))) {
             assertThat(db.migrate().failure()).isEmpty();
         }
@@ -180,11 +180,11 @@ class DiagnosisTests {
     @Test
     void aMigrationLockHeldByAnotherInstance() throws Exception {
         FlywayChain chain = TestDatabases.flyway("db/diagnosis/slow");
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
+        try (MigrationDatabase db = TestDatabases.database(chain,
                 Duration.ofSeconds(3))) {
             // GIVEN another instance of the application is migrating (slowly) and holds Flyway's lock
             CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> Flyway.configure()
-                    .dataSource(db.database().dataSource("other-instance")).locations("classpath:db/diagnosis/slow")
+                    .dataSource(db.server().address().dataSource(db.name(), "other-instance")).locations("classpath:db/diagnosis/slow")
                     .load().migrate());
             awaitSession(db, "other-instance");
 
@@ -205,7 +205,7 @@ class DiagnosisTests {
     void failuresWithoutAKnownCauseCarryTheirFactsButNoFinding() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/two-step")
                 .properties(Map.of("flyway.placeholders.table_name", "owners")).build();
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
+        try (MigrationDatabase db = TestDatabases.database(chain,
                 Duration.ofMinutes(1))) {
             MigrationFailure failure = db.migrate().failure().orElseThrow();
 

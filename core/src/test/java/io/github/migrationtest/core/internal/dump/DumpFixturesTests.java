@@ -36,7 +36,7 @@ class DumpFixturesTests {
         SchemaDump dump = SchemaDump.of("classpath:dumps/pg" + dumped + "/schema.sql",
                 "classpath:dumps/pg" + dumped + "/history.sql");
 
-        try (MigrationDatabase db = dump.cloneOn(server, FixtureDatabase.CHAIN, LIMIT)) {
+        try (MigrationDatabase db = FixtureDatabase.databases(server.majorVersion(), LIMIT).startingFrom(dump)) {
             assertThat(strings(db, "select table_schema || '.' || table_name from information_schema.tables"
                     + " where table_schema in ('billing', 'public') order by 1")).containsExactly(
                     "billing.customers", "billing.invoices", "billing.open_invoices", "public.flyway_schema_history");
@@ -88,10 +88,10 @@ class DumpFixturesTests {
         TemplateCache templates = DatabaseFactory.on(server).templates();
         SchemaDump dump = SchemaDump.of("classpath:dumps/pg" + dumped + "/schema.sql",
                 "classpath:dumps/pg" + dumped + "/history.sql");
-        try (MigrationDatabase first = dump.cloneOn(server, FixtureDatabase.CHAIN, LIMIT)) {
+        try (MigrationDatabase first = FixtureDatabase.databases(server.majorVersion(), LIMIT).startingFrom(dump)) {
             int built = templates.templatesBuilt();
 
-            try (MigrationDatabase second = dump.cloneOn(server, FixtureDatabase.CHAIN, LIMIT)) {
+            try (MigrationDatabase second = FixtureDatabase.databases(server.majorVersion(), LIMIT).startingFrom(dump)) {
                 assertThat(second.name()).isNotEqualTo(first.name());
                 assertThat(templates.templatesBuilt()).isEqualTo(built);
                 assertThat(second.history()).hasSize(2);

@@ -1,5 +1,8 @@
 package io.github.migrationtest.core.internal.dump;
 
+import io.github.migrationtest.core.MigrationDatabases;
+import io.github.migrationtest.core.MigrationSettings;
+
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
@@ -17,6 +20,7 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,6 +42,16 @@ final class FixtureDatabase {
         Map<String, String> explicit = Files.isDirectory(Paths.get("target/pg-binaries"))
                 ? Map.of("migrationtest.embedded.binaries", "target/pg-binaries") : Map.of();
         return PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(major), Configuration.load(explicit));
+    }
+
+    /** Databases with the fixture's chain bound on the embedded server of that major. */
+    static MigrationDatabases databases(int major, Duration limit) {
+        MigrationSettings.Builder settings = MigrationSettings.builder().provider(ServerProvider.EMBEDDED)
+                .postgres(major).migrationTimeout(limit);
+        if (Files.isDirectory(Paths.get("target/pg-binaries"))) {
+            settings.property("migrationtest.embedded.binaries", "target/pg-binaries");
+        }
+        return MigrationDatabases.builder().chain(CHAIN).settings(settings.build()).build();
     }
 
     /** A new fixture database on the server; closing it drops it. */

@@ -47,8 +47,7 @@ class LivePgDumpTests {
         Path historyFile = Files.writeString(directory.resolve("history.sql"), history);
         SchemaDump dump = SchemaDump.of("filesystem:" + schemaFile, historyFile.toString());
 
-        try (MigrationDatabase db = dump.cloneOn(FixtureDatabase.server(into), FixtureDatabase.CHAIN,
-                Duration.ofMinutes(2))) {
+        try (MigrationDatabase db = FixtureDatabase.databases(into, Duration.ofMinutes(2)).startingFrom(dump)) {
             assertThat(db.history()).extracting(HistoryEntry::id).containsExactly("1", "2");
             assertThat(db.migrate().applied()).extracting(Migration::id).containsExactly("3");
         } finally {

@@ -40,7 +40,7 @@ class FlywayChainTests {
     void aFailureAfterSomeMigrationsKeepsWhatWasApplied() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/two-step")
                 .property("flyway.placeholders.table_name", "owners").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
+        try (MigrationDatabase db = TestDatabases.database(chain,
                 Duration.ofMinutes(1))) {
             MigrationResult result = db.migrate();
 
@@ -88,18 +88,19 @@ class FlywayChainTests {
 
     @Test
     void theHistoryTableFollowsTheSettings() {
-        assertThat(TestDatabases.flyway("db/enums").historyTable()).isEqualTo("flyway_schema_history");
+        assertThat(TestDatabases.flyway("db/enums").engineHistory().table()).isEqualTo("flyway_schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.defaultSchema", "billing")
-                .property("flyway.table", "schema_history").build().historyTable()).isEqualTo("billing.schema_history");
+                .property("flyway.table", "schema_history").build().engineHistory().table())
+                .isEqualTo("billing.schema_history");
         assertThat(FlywayChain.builder().locations("classpath:db/enums").property("flyway.schemas", "app,audit")
-                .build().historyTable()).isEqualTo("app.flyway_schema_history");
+                .build().engineHistory().table()).isEqualTo("app.flyway_schema_history");
     }
 
     @Test
     void aBaselineIsNotReportedAsAnAppliedMigration() {
         FlywayChain chain = FlywayChain.builder().locations("classpath:db/enums")
                 .property("flyway.baselineOnMigrate", "true").property("flyway.baselineVersion", "1").build();
-        try (MigrationDatabase db = new MigrationDatabase(TestDatabases.factory().createEmpty(), chain,
+        try (MigrationDatabase db = TestDatabases.database(chain,
                 Duration.ofMinutes(1))) {
             // GIVEN a database whose first migration's table exists, created before the chain had a history
             db.execute("CREATE TABLE companies (id bigint PRIMARY KEY, name text NOT NULL)");

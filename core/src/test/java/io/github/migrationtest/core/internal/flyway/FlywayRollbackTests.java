@@ -6,6 +6,7 @@ import static io.github.migrationtest.core.testing.TestDatabases.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
@@ -259,7 +260,7 @@ class FlywayRollbackTests {
 
     @Test
     void aMigrationDatabaseRollsBackWithinItsTimeLimit() {
-        try (MigrationDatabase database = new MigrationDatabase(TestDatabases.empty(), undoChain(),
+        try (MigrationDatabase database = TestDatabases.database(undoChain(),
                 Duration.ofMinutes(1))) {
             database.migrate();
 
@@ -273,10 +274,25 @@ class FlywayRollbackTests {
     }
 
     @Test
+    void aFailingUndoIsDiagnosedAsAFailingMigrationIs() {
+        FlywayChain chain = FlywayChain.builder().locations("classpath:flyway/undo-concurrently").build();
+        try (MigrationDatabase database = TestDatabases.database(chain, Duration.ofMinutes(1))) {
+            database.migrate();
+
+            MigrationResult result = database.rollbackLast();
+
+            MigrationFailure failure = result.failure().orElseThrow();
+            assertThat(failure.sqlState()).contains("25001");
+            assertThat(failure.diagnosis()).contains(Diagnosis.CONCURRENTLY_IN_TRANSACTION);
+            assertThat(database.history()).extracting(HistoryEntry::id).containsExactly("1", "2");
+        }
+    }
+
+    @Test
     void anUndoThatExceedsTheTimeLimitIsCancelledAndReported() {
-        DisposableDatabase disposable = TestDatabases.empty();
-        undoChain().migrate(disposable.dataSource(), Optional.empty());
-        try (MigrationDatabase database = new MigrationDatabase(disposable, undoChain(), Duration.ofSeconds(2))) {
+        MigrationDatabase database = TestDatabases.database(undoChain(), Duration.ofSeconds(2));
+        undoChain().migrate(database.dataSource(), Optional.empty());
+        try (database) {
             try (Connection blocker = database.connect()) {
                 // GIVEN another session holding a lock the undo of V3 needs
                 blocker.setAutoCommit(false);

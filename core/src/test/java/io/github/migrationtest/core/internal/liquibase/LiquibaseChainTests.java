@@ -258,13 +258,14 @@ class LiquibaseChainTests {
             execute(database, "create schema app");
             chain.migrate(database.dataSource(), Optional.empty());
 
-            assertThat(chain.historyTable()).isEqualTo("app.databasechangelog");
-            assertThat(TestDatabases.strings(database, "select count(*) from " + chain.historyTable()))
+            assertThat(chain.engineHistory().table()).isEqualTo("app.databasechangelog");
+            assertThat(TestDatabases.strings(database, "select count(*) from " + chain.engineHistory().table()))
                     .containsExactly("2");
         }
-        assertThat(LiquibaseChain.builder().changelog("c.xml").build().historyTable()).isEqualTo("databasechangelog");
+        assertThat(LiquibaseChain.builder().changelog("c.xml").build().engineHistory().table())
+                .isEqualTo("databasechangelog");
         assertThat(LiquibaseChain.builder().changelog("c.xml").defaultSchema("app").liquibaseSchema("lb").build()
-                .historyTable()).isEqualTo("lb.databasechangelog");
+                .engineHistory().table()).isEqualTo("lb.databasechangelog");
     }
 
     @Test

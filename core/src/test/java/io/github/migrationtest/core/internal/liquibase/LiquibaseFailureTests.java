@@ -59,10 +59,9 @@ class LiquibaseFailureTests {
     @Test
     void aChangesetThatExceedsTheTimeLimitIsCancelledAndItsConnectionsClosed() throws SQLException {
         MigrationChain chain = LiquibaseChain.builder().changelog("liquibase/formats/changelog.yaml").build();
-        DisposableDatabase disposable = TestDatabases.empty();
-        chain.migrate(disposable.dataSource(), Optional.of("1-create-users"));
-        try (MigrationDatabase database = new MigrationDatabase(disposable, chain, Duration.ofSeconds(2));
-                Connection blocker = database.connect()) {
+        MigrationDatabase database = TestDatabases.database(chain, Duration.ofSeconds(2));
+        chain.migrate(database.dataSource(), Optional.of("1-create-users"));
+        try (database; Connection blocker = database.connect()) {
             // GIVEN another session holding a lock that 2-add-email (alter table users) waits for
             blocker.setAutoCommit(false);
             try (Statement statement = blocker.createStatement()) {
@@ -75,8 +74,9 @@ class LiquibaseFailureTests {
             MigrationFailure failure = result.failure().orElseThrow();
             assertThat(failure.kind()).isEqualTo(MigrationFailure.Kind.TIMEOUT);
             assertThat(failure.describe()).contains("lock table users in access share mode");
-            assertThat(TestDatabases.strings(disposable, "select count(*) from pg_stat_activity where datname = ?"
-                    + " and application_name = 'migrationtest-migrate'", disposable.name())).containsExactly("0");
+            assertThat(database.query("select count(*)::text as n from pg_stat_activity where datname = ?"
+                    + " and application_name = 'migrationtest-migrate'", database.name()))
+                    .extracting(row -> row.get("n")).containsExactly("0");
         }
     }
 

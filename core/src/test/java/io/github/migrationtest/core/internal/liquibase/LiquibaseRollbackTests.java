@@ -184,7 +184,7 @@ class LiquibaseRollbackTests {
     @Test
     void aMigrationDatabaseRollsBackWithinItsTimeLimit() {
         MigrationChain chain = LiquibaseChain.builder().changelog("liquibase/formats/changelog.json").build();
-        try (MigrationDatabase database = new MigrationDatabase(TestDatabases.empty(), chain, Duration.ofMinutes(1))) {
+        try (MigrationDatabase database = TestDatabases.database(chain, Duration.ofMinutes(1))) {
             database.migrate();
 
             MigrationResult last = database.rollbackLast();

@@ -57,11 +57,6 @@ final class Workspace {
         return workspace;
     }
 
-    /** The workspace with servers in the default place; enough to find orphans in any place. */
-    static Workspace forCurrentUser() {
-        return forCurrentUser(Configuration.load());
-    }
-
     private static Path diskRoot() {
         return Paths.get(System.getProperty("java.io.tmpdir"), userDirectoryName());
     }

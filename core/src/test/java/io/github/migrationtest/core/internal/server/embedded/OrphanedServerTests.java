@@ -2,6 +2,7 @@ package io.github.migrationtest.core.internal.server.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationtest.core.internal.config.Configuration;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class OrphanedServerTests {
         assertThat(ProcessHandle.of(postmaster)).as("the orphaned postmaster").isPresent();
 
         // THEN the next run stops it and removes its directory
-        Workspace.forCurrentUser().removeOrphanedServers();
+        Workspace.forCurrentUser(Configuration.load()).removeOrphanedServers();
 
         assertThat(ProcessHandle.of(postmaster).map(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join())
                 .filter(ProcessHandle::isAlive)).isEmpty();
@@ -43,7 +44,7 @@ class OrphanedServerTests {
 
     @Test
     void serversOfLiveJvmsAndKeptServersAreLeftAlone() throws Exception {
-        Workspace workspace = Workspace.forCurrentUser();
+        Workspace workspace = Workspace.forCurrentUser(Configuration.load());
         Path live = workspace.newServerDirectory(17);
         Path kept = workspace.newServerDirectory(17);
         Files.writeString(kept.resolve("owner"), "999999999 1");
@@ -60,7 +61,7 @@ class OrphanedServerTests {
     }
 
     private static Optional<Path> serverOwnedBy(long pid) throws Exception {
-        Path servers = Workspace.forCurrentUser().servers();
+        Path servers = Workspace.forCurrentUser(Configuration.load()).servers();
         try (Stream<Path> list = Files.list(servers)) {
             List<Path> directories = list.toList();
             for (Path directory : directories) {

@@ -1,0 +1,1 @@
+CREATE TABLE moods_seen (id bigint PRIMARY KEY);
