@@ -2,6 +2,7 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
@@ -9,6 +10,7 @@ import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.data.DataChecks;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,7 +50,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
 
     static boolean isDatabaseType(Class<?> type) {
         return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class
-                || type == ChainChecks.class;
+                || type == ChainChecks.class || type == DataChecks.class;
     }
 
     @Override
@@ -63,6 +65,9 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.getParameter().getType() == ChainChecks.class) {
             return new ChainChecks(DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout());
+        }
+        if (parameterContext.getParameter().getType() == DataChecks.class) {
+            return new DataChecks(DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout());
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
@@ -94,6 +99,11 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
             context.publishReportEntry("migrationtest.kept-database", message);
             System.err.println("[migrationtest] " + context.getDisplayName() + " failed. " + message);
         }
+    }
+
+    /** The chain's migrations on this resolver's server, for the report. */
+    List<Migration> migrations(ExtensionContext context) {
+        return DatabaseFactory.on(server(context)).templates().migrations(chain);
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {

@@ -75,7 +75,8 @@ final class MigrationTestExtension implements ClassTemplateInvocationContextProv
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(resolver);
+                return List.of(resolver, new ReportExtension("PostgreSQL " + version.getAsInt()
+                        + " (" + provider.settingValue() + ")", resolver::migrations));
             }
         };
     }

@@ -82,6 +82,14 @@ final class DataStatements {
     /** Up to {@code most} rows, each as JSON, of the table that satisfy {@code where}. */
     static List<String> sample(Evidence evidence, String table, String where, int most) {
         return evidence.rows("select row_to_json(r)::text from " + table + " r where " + where + " limit " + most)
-                .stream().map(r -> "  " + r.get(0)).toList();
+                .stream().map(r -> "  " + shortened(r.get(0))).toList();
+    }
+
+    /** A value as evidence shows it: long values cut, with their length. */
+    static String shortened(String value) {
+        if (value == null || value.length() <= 80) {
+            return value;
+        }
+        return value.substring(0, 60) + "... (" + value.length() + " characters)";
     }
 }

@@ -35,7 +35,8 @@ final class DuplicatesRule implements Rule {
             String groups = evidence.value("select count(*) from (select 1 from " + table.get() + " group by "
                     + key.get() + " having count(*) > 1) d").orElse(Integer.toString(duplicates.size()));
             facts.add(table.get() + " has " + groups + " value(s) of (" + key.get() + ") held by more than one row:");
-            duplicates.forEach(d -> facts.add("  " + d.get(0) + " in " + d.get(1) + " rows"));
+            duplicates.forEach(d -> facts.add("  '" + DataStatements.shortened(d.get(0)) + "' in " + d.get(1)
+                    + " rows"));
         } else {
             failure.detail().ifPresent(facts::add);
         }
