@@ -3,7 +3,6 @@ package io.github.migrationtest.junit;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.profile.MigrationProfile;
 import io.github.migrationtest.scenarios.internal.data.ProfileLog;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +66,8 @@ final class ReportExtension implements InvocationInterceptor {
 
     private ChainReport.Section section(ExtensionContext context) {
         ExtensionContext invocation = context;
-        while (invocation.getParent().isPresent() && (invocation.getTestMethod().isPresent()
-                || invocation.getElement().filter(e -> e instanceof Method).isPresent())) {
+        // Up to the class template's invocation: the run of the class for one server.
+        while (invocation.getParent().isPresent() && !invocation.getElement().filter(e -> e instanceof Class).isPresent()) {
             invocation = invocation.getParent().get();
         }
         ExtensionContext classLevel = invocation;

@@ -36,7 +36,7 @@ public final class PopulatedStates {
     private final Duration limit;
     private final DataSettings settings;
     private final List<Migration> migrations;
-    private Map<String, List<String>> legacyEnumColumns;
+    private static final Map<String, Map<String, List<String>>> LEGACY_ENUM_COLUMNS = new ConcurrentHashMap<>();
 
     /** The populated states of a chain on a server, with these settings. */
     public PopulatedStates(DatabaseFactory databases, MigrationChain chain, Duration limit, DataSettings settings) {
@@ -121,11 +121,13 @@ public final class PopulatedStates {
         } else {
             List<String> created = populator.populate(t -> previous.table(t.name().toString()).isEmpty(),
                     Integer.MAX_VALUE);
-            Populator more = new Populator(database, settings, legacyEnumColumns());
-            List<String> widened = more.populate(t -> previous.table(t.name().toString())
-                    .map(old -> hasNewColumns(old, t)).orElse(false), DataSettings.DEFAULT_ROWS);
             notes = new java.util.ArrayList<>(created);
-            notes.addAll(widened);
+            if (populator.schema().tables().stream().anyMatch(t -> previous.table(t.name().toString())
+                    .map(old -> hasNewColumns(old, t)).orElse(false))) {
+                Populator more = new Populator(database, settings, legacyEnumColumns());
+                notes.addAll(more.populate(t -> previous.table(t.name().toString())
+                        .map(old -> hasNewColumns(old, t)).orElse(false), DataSettings.DEFAULT_ROWS));
+            }
         }
         return new State(database, populator.schema(), List.copyOf(notes));
     }
@@ -145,9 +147,11 @@ public final class PopulatedStates {
 
     /** The text columns some migration casts to an enum, with that enum's labels. */
     private Map<String, List<String>> legacyEnumColumns() {
-        if (legacyEnumColumns != null) {
-            return legacyEnumColumns;
-        }
+        String key = System.identityHashCode(databases) + "|" + databases.templates().fingerprint(chain);
+        return LEGACY_ENUM_COLUMNS.computeIfAbsent(key, k -> observeEnumCasts());
+    }
+
+    private Map<String, List<String>> observeEnumCasts() {
         ChainObservation observation = new ChainObservation(databases, chain, limit);
         Map<String, List<String>> columns = new HashMap<>();
         for (Migration migration : migrations) {
@@ -155,8 +159,7 @@ public final class PopulatedStates {
             effects.enumCasts().forEach(c -> columns.put(c.table().schema() + "." + c.table().name() + "."
                     + c.column(), c.enumType().labels()));
         }
-        legacyEnumColumns = Map.copyOf(columns);
-        return legacyEnumColumns;
+        return Map.copyOf(columns);
     }
 
     private String key(int index) {

@@ -77,6 +77,7 @@ public final class Populator {
      * @return what could not be filled as asked, one line per table
      */
     public List<String> populate(Predicate<Table> which, int cap) {
+        boolean filled = false;
         for (Table table : parentsFirst()) {
             if (table.kind() == TableKind.FOREIGN_TABLE || !which.test(table)) {
                 continue;
@@ -84,9 +85,13 @@ public final class Populator {
             int rows = Math.min(cap, settings.rowsOf(table.name().schema(), table.name().name()));
             if (rows > 0) {
                 fill(table, rows);
+                filled = true;
             }
         }
-        database.execute("ANALYZE");
+        if (filled) {
+            // Statistics as production has them, and reltuples for choosing the tables to probe.
+            database.execute("ANALYZE");
+        }
         return List.copyOf(notes);
     }
 
