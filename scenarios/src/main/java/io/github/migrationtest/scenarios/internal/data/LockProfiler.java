@@ -59,7 +59,7 @@ public final class LockProfiler {
      * @param run applies the migration (and only it)
      * @param probed the tables probe sessions read and write meanwhile
      */
-    static Profiled profile(MigrationDatabase database, Migration migration, Supplier<MigrationResult> run,
+    public static Profiled profile(MigrationDatabase database, Migration migration, Supplier<MigrationResult> run,
             List<String> probed) {
         Map<Long, Relation> before = relations(database);
         Map<String, Long> rowsBefore = counts(database, before);
