@@ -51,7 +51,12 @@ final class ReportExtension implements InvocationInterceptor {
             String check = extensionContext.getParent().map(ExtensionContext::getDisplayName).orElse("");
             String test = extensionContext.getDisplayName();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            section(extensionContext).add(new ReportEntry(check, test, status, message, millis, profile));
+            try {
+                section(extensionContext).add(new ReportEntry(check, test, status, message, millis, profile));
+            } catch (RuntimeException e) {
+                // The report must never change a test's outcome; a chain that cannot even be listed has its own red test.
+                System.err.println("[migrationtest] No report entry for " + test + ": " + e.getMessage());
+            }
         }
     }
 
