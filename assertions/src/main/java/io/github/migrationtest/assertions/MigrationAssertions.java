@@ -4,6 +4,8 @@ import io.github.migrationtest.assertions.schema.MigrationHistory;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.profile.ChainProfile;
+import io.github.migrationtest.core.profile.MigrationProfile;
 import io.github.migrationtest.core.model.MigrationResult;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -34,6 +36,18 @@ public final class MigrationAssertions {
     @CheckReturnValue
     public static SchemaSnapshotAssert assertThat(MigrationDatabase actual) {
         return new SchemaSnapshotAssert(SchemaSnapshot.of(actual), actual.settings());
+    }
+
+    /** Assertions on the lock and rewrite profiles of a chain's migrations. */
+    @CheckReturnValue
+    public static ChainProfileAssert assertThat(ChainProfile actual) {
+        return new ChainProfileAssert(actual);
+    }
+
+    /** Assertions on the lock and rewrite profile of one migration. */
+    @CheckReturnValue
+    public static ProfileAssert assertThat(MigrationProfile actual) {
+        return new ProfileAssert(actual);
     }
 
     /** Assertions on the result of a migration run. */

@@ -119,6 +119,16 @@ public final class MigrationDatabases {
     }
 
     /**
+     * A new database that is a copy of {@code source}, a database of this chain on the same server, as it is
+     * now: for a state a test built once and wants again. No session may be using {@code source} meanwhile.
+     *
+     * @throws MigrationTestException if the server refuses the copy (for example, a session still uses it)
+     */
+    public MigrationDatabase copyOf(MigrationDatabase source) {
+        return new MigrationDatabase(factory().cloneOf(source.name()), chain, settings);
+    }
+
+    /**
      * A new database that starts as a clone of the dump's cached template (the dump loaded once per server and
      * content), with none of the chain applied: what production had before this deploy.
      *

@@ -42,7 +42,7 @@ class LayersTests {
                         "io.github.migrationtest.core.flyway..")
                 .layer("Support").definedBy("io.github.migrationtest.core.internal")
                 .layer("Settings").definedBy("io.github.migrationtest.core.internal.config..")
-                .layer("Model").definedBy("io.github.migrationtest.core.model..")
+                .layer("Model").definedBy("io.github.migrationtest.core.model..", "io.github.migrationtest.core.profile..")
                 .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Databases").mayOnlyBeAccessedByLayers("Facade")
                 .whereLayer("Server registry").mayOnlyBeAccessedByLayers("Databases", "Facade")

@@ -37,7 +37,7 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
      * @param displayName the name of the class's run for this version, e.g. "PostgreSQL 17 (embedded)"
      * @param resolver the databases of the tests of this run
      */
-    record Run(String displayName, DatabaseParameterResolver resolver) {
+    record Run(String displayName, DatabaseParameterResolver resolver, ReportExtension report) {
     }
 
     /** The plan of the {@code @MigrationTest} class that {@code context} belongs to, made on first use. */
@@ -104,8 +104,9 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
         OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
                 ? OptionalInt.of(databases.server().majorVersion())
                 : major;
-        return new Run("PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")",
-                new DatabaseParameterResolver(settings, databases));
+        String displayName = "PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")";
+        DatabaseParameterResolver resolver = new DatabaseParameterResolver(settings, databases);
+        return new Run(displayName, resolver, new ReportExtension(displayName, resolver::migrations));
     }
 
     /** The context of the innermost {@code @MigrationTest} class around {@code context} (not an invocation). */

@@ -3,9 +3,11 @@ package io.github.migrationtest.junit;
 import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.SchemaDump;
+import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.data.DataChecks;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,7 +41,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
 
     static boolean isDatabaseType(Class<?> type) {
         return type == MigrationDatabase.class || type == DataSource.class || type == Connection.class
-                || type == ChainChecks.class;
+                || type == ChainChecks.class || type == DataChecks.class;
     }
 
     @Override
@@ -55,6 +57,10 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         if (parameterContext.getParameter().getType() == ChainChecks.class) {
             openSession(extensionContext);
             return new ChainChecks(databases);
+        }
+        if (parameterContext.getParameter().getType() == DataChecks.class) {
+            openSession(extensionContext);
+            return new DataChecks(databases);
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
@@ -101,6 +107,12 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
             context.publishReportEntry("migrationtest.kept-database", message);
             System.err.println("[migrationtest] " + context.getDisplayName() + " failed. " + message);
         }
+    }
+
+    /** The chain's migrations on this resolver's server, for the report. */
+    List<Migration> migrations(ExtensionContext context) {
+        openSession(context);
+        return databases.migrations();
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {

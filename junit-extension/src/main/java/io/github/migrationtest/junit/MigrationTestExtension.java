@@ -2,7 +2,9 @@ package io.github.migrationtest.junit;
 
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * every supported JUnit; the runs per version come from {@link PostgresVersionsSource} where JUnit has
  * class templates.
  */
-final class MigrationTestExtension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
+final class MigrationTestExtension
+        implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback, InvocationInterceptor {
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -43,6 +46,14 @@ final class MigrationTestExtension implements BeforeAllCallback, ParameterResolv
     @Override
     public void afterTestExecution(ExtensionContext context) {
         resolver(context).afterTestExecution(context);
+    }
+
+    /** Records each check of the standard suite in the class's report (see {@link ReportExtension}). */
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        ClassPlan.of(extensionContext).runOf(extensionContext).report()
+                .interceptDynamicTest(invocation, invocationContext, extensionContext);
     }
 
     private static DatabaseParameterResolver resolver(ExtensionContext context) {

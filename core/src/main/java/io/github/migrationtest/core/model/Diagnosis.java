@@ -49,7 +49,25 @@ public enum Diagnosis {
     EXISTING_SCHEMA_WITHOUT_HISTORY("the database has objects but no migration history"),
 
     /** The history records a migration that the chain does not have (drift). */
-    APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have");
+    APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have"),
+
+    /** Existing rows have no value for a column that becomes NOT NULL (23502). */
+    NULLS_IN_NOT_NULL_COLUMN("existing rows have no value for a column that becomes NOT NULL"),
+
+    /** A unique index or constraint goes over rows that share a key (23505). */
+    DUPLICATES_UNDER_UNIQUE("a unique index or constraint goes over rows that share a key"),
+
+    /** A foreign key goes over rows whose parent does not exist (23503). */
+    ORPHANS_UNDER_FOREIGN_KEY("a foreign key goes over rows whose parent row does not exist"),
+
+    /** A CHECK constraint goes over rows that violate it (23514). */
+    ROWS_VIOLATE_CHECK("a CHECK constraint goes over rows that violate it"),
+
+    /** A column's type shrinks below the length of values it holds (22001). */
+    VALUES_TOO_LONG("the column holds values longer than its new type allows"),
+
+    /** A column's type changes to one its values do not convert to (42804, 22P02). */
+    VALUES_DO_NOT_CONVERT("the column holds values that do not convert to its new type");
 
     private final String summary;
 

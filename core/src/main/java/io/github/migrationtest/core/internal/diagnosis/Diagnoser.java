@@ -21,6 +21,11 @@ public final class Diagnoser {
             new EnumLabelRule(),
             new HistoryRules(),
             new EnumValuesRule(),
+            new NotNullRule(),
+            new DuplicatesRule(),
+            new OrphansRule(),
+            new CheckRowsRule(),
+            new TypeChangeRule(),
             new MissingSchemaRule(),
             new TransactionRules(),
             new LockRules());

@@ -79,6 +79,36 @@ final class Evidence {
         return rows;
     }
 
+    /**
+     * The values that do not convert to the type, each tried on its own savepoint; empty where the
+     * database cannot be asked (evidence is best effort).
+     */
+    List<String> notConvertible(List<String> values, String type) {
+        List<String> failing = new ArrayList<>();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("select cast(cast(? as text) as " + type
+                    + ")")) {
+                for (String value : values) {
+                    java.sql.Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        statement.setString(1, value);
+                        statement.execute();
+                        connection.releaseSavepoint(savepoint);
+                    } catch (SQLException e) {
+                        connection.rollback(savepoint);
+                        failing.add(value);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return failing;
+    }
+
     /** The first column of the first row, if the query returns one. */
     Optional<String> value(String sql, Object... parameters) {
         return rows(sql, parameters).stream().findFirst().map(row -> row.get(0));
