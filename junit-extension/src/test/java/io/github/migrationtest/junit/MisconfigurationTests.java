@@ -72,8 +72,8 @@ class MisconfigurationTests {
         assertThat(failureOf(MisconfiguredTestCases.MisspelledSetting.class))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageStartingWith(String.format(PREFIX, "MisspelledSetting")
-                        + "@MigrationTest(properties) sets unknown key 'migrationtest.keep-faild'.")
-                .hasMessageContaining("migrationtest.keep-failed");
+                        + "@MigrationTest(properties) sets unknown key 'migrationtest.keep-faild'. Did you mean"
+                        + " 'migrationtest.keep-failed'? The keys are: migrationtest.provider, ");
     }
 
     @Test
