@@ -34,6 +34,8 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
         List<Integer> majors = configuration.isSet(Setting.POSTGRES) || provider != ServerProvider.EXTERNAL
                 ? PostgresVersions.parseMajors(configuration.get(Setting.POSTGRES))
                 : List.of();
+        // Read here so that an unreadable value fails the class before a server is started, not in a test.
+        Durations.of(configuration, Setting.CONNECT_TIMEOUT);
         return new MigrationTestSettings(annotation, configuration, provider, majors,
                 configuration.flag(Setting.KEEP_FAILED), Durations.of(configuration, Setting.MIGRATION_TIMEOUT));
     }

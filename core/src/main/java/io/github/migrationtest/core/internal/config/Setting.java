@@ -55,6 +55,11 @@ public enum Setting {
     UPDATE_SNAPSHOTS("migrationtest.update-snapshots", "false",
             "Rewrite committed schema snapshot files (matchesSnapshot) instead of comparing with them; review and commit."),
 
+    /** The time limit for reaching a server: TCP connect, then its answer to the login. */
+    CONNECT_TIMEOUT("migrationtest.connect-timeout", "10s",
+            "Time limit for opening a connection (TCP connect and login, e.g. 5s); a server that accepts but does not"
+                    + " answer fails the run within it, naming host and port."),
+
     /** The time limit of one migration run. */
     MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",
             "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on.");

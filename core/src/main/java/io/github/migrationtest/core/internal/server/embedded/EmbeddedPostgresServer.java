@@ -50,7 +50,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
         this.version = version;
     }
 
-    static EmbeddedPostgresServer start(Binaries binaries, Workspace workspace, OsAccount account) {
+    static EmbeddedPostgresServer start(Binaries binaries, Workspace workspace, OsAccount account,
+            Duration connectTimeout) {
         Path directory = workspace.newServerDirectory(binaries.major());
         try {
             String password = Passwords.random();
@@ -59,7 +60,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
                 Process process = launch(binaries, directory, account, port);
-                ServerAddress address = new ServerAddress("127.0.0.1", port, SUPERUSER, password, "postgres");
+                ServerAddress address = new ServerAddress("127.0.0.1", port, SUPERUSER, password, "postgres",
+                        connectTimeout);
                 try {
                     String version = awaitReady(process, address, directory);
                     return new EmbeddedPostgresServer(binaries, directory, process, address, version);

@@ -1,6 +1,8 @@
 package io.github.migrationtest.core.internal.server.embedded;
 
 import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.server.PostgresServer;
 
 /** Entry point of the embedded provider for the server registry. */
@@ -33,6 +35,7 @@ public final class EmbeddedServers {
         Workspace workspace = Workspace.forCurrentUser(configuration);
         workspace.removeOrphanedServers();
         Binaries binaries = BinariesLocator.require(major, configuration).install(workspace);
-        return EmbeddedPostgresServer.start(binaries, workspace, OsAccount.forServer(configuration));
+        return EmbeddedPostgresServer.start(binaries, workspace, OsAccount.forServer(configuration),
+                Durations.of(configuration, Setting.CONNECT_TIMEOUT));
     }
 }

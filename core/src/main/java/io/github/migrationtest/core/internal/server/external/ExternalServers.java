@@ -2,6 +2,7 @@ package io.github.migrationtest.core.internal.server.external;
 
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
 import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.ServerAddress;
@@ -9,6 +10,7 @@ import io.github.migrationtest.core.server.ServerProvider;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -31,7 +33,8 @@ public final class ExternalServers {
         String url = m.group();
         String database = m.group(3).isEmpty() ? "postgres" : m.group(3);
         ServerAddress address = new ServerAddress(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
-                configuration.get(Setting.EXTERNAL_USER), configuration.get(Setting.EXTERNAL_PASSWORD), database);
+                configuration.get(Setting.EXTERNAL_USER), configuration.get(Setting.EXTERNAL_PASSWORD), database,
+                Durations.of(configuration, Setting.CONNECT_TIMEOUT));
         try (Connection connection = address.connect(database, "migrationtest-startup");
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
@@ -50,6 +53,9 @@ public final class ExternalServers {
                         + " or point " + Setting.EXTERNAL_URL.key() + " at a " + major.getAsInt() + " server.");
             }
             return new ExternalPostgresServer(address, actualMajor, version);
+        } catch (SQLTimeoutException e) {
+            throw new MigrationTestConfigurationException("Could not connect to the external server " + address + " ("
+                    + url + "): " + e.getMessage() + " The address comes from " + Setting.EXTERNAL_URL.key() + ".", e);
         } catch (SQLException e) {
             throw new MigrationTestConfigurationException("Could not connect to the external server " + address + " ("
                     + url + "): " + e.getMessage() + ". Check " + Setting.EXTERNAL_URL.key() + ", "
