@@ -53,7 +53,8 @@ public final class Configuration {
         Properties file = readPropertiesFile(loader);
         UnknownKeys.checkMachine(file, String.valueOf((loader != null ? loader : Configuration.class.getClassLoader())
                 .getResource(PROPERTIES_FILE)));
-        return new Configuration(withoutBlanks(explicit), System::getProperty, System::getenv, file);
+        SecretSystemProperties.takeAll();
+        return new Configuration(withoutBlanks(explicit), SecretSystemProperties::get, System::getenv, file);
     }
 
     /** Settings from the given sources only; for tests of the precedence rules. */

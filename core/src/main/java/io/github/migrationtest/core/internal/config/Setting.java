@@ -45,7 +45,13 @@ public enum Setting {
     EXTERNAL_USER("migrationtest.external.user", "postgres", "User for the external server."),
 
     /** Password for the external server; never printed. */
-    EXTERNAL_PASSWORD("migrationtest.external.password", "", "Password for the external server (never printed)."),
+    EXTERNAL_PASSWORD("migrationtest.external.password", "",
+            "Password for the external server (never printed); give it as MIGRATIONTEST_EXTERNAL_PASSWORD or in a"
+                    + " password file rather than with -D (see docs/security.md)."),
+
+    /** A file whose first line is the password for the external server. */
+    EXTERNAL_PASSWORD_FILE("migrationtest.external.password-file", "",
+            "File whose first line is the password for the external server (e.g. a CI secret file)."),
 
     /** Keep the database of a failed test and print how to connect to it. */
     KEEP_FAILED("migrationtest.keep-failed", "false",

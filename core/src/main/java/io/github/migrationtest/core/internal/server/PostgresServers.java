@@ -45,7 +45,8 @@ public final class PostgresServers {
         ServerProvider resolved = resolve(provider, major, configuration);
         String key = resolved == ServerProvider.EXTERNAL
                 ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
-                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":" + major
+                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":"
+                        + configuration.get(Setting.EXTERNAL_PASSWORD_FILE) + ":" + major
                 : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
         PostgresServer server = SERVERS.get(key);
         if (server == null) {

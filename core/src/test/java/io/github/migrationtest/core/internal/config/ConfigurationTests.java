@@ -124,6 +124,21 @@ class ConfigurationTests {
                 Set.of("flyway.locations", "migrationtest.provider"), "");
     }
 
+    @Test
+    void aPasswordGivenAsSystemPropertyIsTakenOutOfTheSystemPropertiesWhichSurefireWritesIntoItsReports() {
+        System.setProperty("migrationtest.external.password", "s3cret");
+        try {
+            Configuration configuration = Configuration.load();
+
+            assertThat(System.getProperties()).doesNotContainKey("migrationtest.external.password");
+            assertThat(configuration.get(Setting.EXTERNAL_PASSWORD)).isEqualTo("s3cret");
+            assertThat(Configuration.load().get(Setting.EXTERNAL_PASSWORD)).isEqualTo("s3cret");
+        } finally {
+            System.clearProperty("migrationtest.external.password");
+            SecretSystemProperties.forget();
+        }
+    }
+
     private static Properties file(String key, String value) {
         Properties properties = new Properties();
         properties.setProperty(key, value);

@@ -10,12 +10,15 @@ import io.github.migrationtest.core.TestServers;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The external provider, against a server this test starts itself and gives roles to. */
 class ExternalServerTests {
@@ -97,6 +100,58 @@ class ExternalServerTests {
                 .hasMessageContaining("Could not connect to the external server ci_runner@127.0.0.1")
                 .hasMessageContaining("password authentication failed for user \"ci_runner\"")
                 .hasMessageNotContaining("wrong-secret");
+    }
+
+    @Test
+    void credentialsInTheUrlAreUsed() {
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of("migrationtest.external.url", "jdbc:postgresql://127.0.0.1:"
+                        + host.address().port() + "/postgres?user=ci_runner&password=ci-secret")));
+
+        assertThat(server.address().user()).isEqualTo("ci_runner");
+        try (DisposableDatabase db = DatabaseFactory.on(server).createEmpty()) {
+            assertThat(db.name()).startsWith("mt_");
+        }
+    }
+
+    @Test
+    void aWrongPasswordInTheUrlIsRedactedFromTheMessage() {
+        assertThatThrownBy(() -> PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of("migrationtest.external.url", "jdbc:postgresql://127.0.0.1:"
+                        + host.address().port() + "/postgres?user=ci_runner&password=wrong-secret&ssl=false"))))
+                .isInstanceOf(MigrationTestConfigurationException.class)
+                .hasMessage("Could not connect to the external server ci_runner@127.0.0.1:" + host.address().port()
+                        + " (jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres?user=ci_runner"
+                        + "&password=***&ssl=false): FATAL: password authentication failed for user \"ci_runner\"."
+                        + " Check migrationtest.external.url, migrationtest.external.user and"
+                        + " migrationtest.external.password (or migrationtest.external.password-file).");
+    }
+
+    @Test
+    void thePasswordCanComeFromAFile(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("pg-password"), "ci-secret\n");
+
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of(
+                        "migrationtest.external.url", "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres",
+                        "migrationtest.external.user", "ci_runner",
+                        "migrationtest.external.password-file", file.toString())));
+
+        try (DisposableDatabase db = DatabaseFactory.on(server).createEmpty()) {
+            assertThat(db.name()).startsWith("mt_");
+        }
+    }
+
+    @Test
+    void aPasswordFileThatCannotBeReadIsNamed() {
+        assertThatThrownBy(() -> PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of(
+                        "migrationtest.external.url", "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres",
+                        "migrationtest.external.password-file", "/nonexistent/pg-password"))))
+                .isInstanceOf(MigrationTestConfigurationException.class)
+                .hasMessage("migrationtest.external.password-file is '/nonexistent/pg-password', which cannot be read"
+                        + " (NoSuchFileException). Point it at a file whose first line is the password, readable by the"
+                        + " user that runs the build.");
     }
 
     private static Configuration external(String user, String password) {
