@@ -154,6 +154,31 @@ class ExternalServerTests {
                         + " user that runs the build.");
     }
 
+    @Test
+    void aMarkedDatabaseTheUserCannotDropIsNotCountedAsDropped() throws Exception {
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                external("ci_runner", "ci-secret"));
+        DatabaseFactory factory = DatabaseFactory.on(server);
+        try (Connection c = host.address().connect("postgres", "test"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS mt_t_forged_1");
+            s.execute("DROP ROLE IF EXISTS someone_else");
+            s.execute("CREATE ROLE someone_else");
+            // A marker of a run that is gone, on a database of another role: ci_runner may not drop it.
+            s.execute("CREATE DATABASE mt_t_forged_1 OWNER someone_else");
+            s.execute("COMMENT ON DATABASE mt_t_forged_1 IS 'migrationtest run 123456 empty test database, created"
+                    + " 2026-01-01T00:00:00Z'");
+            try {
+                assertThat(factory.dropOrphans()).isZero();
+                var rs = s.executeQuery("select count(*) from pg_database where datname = 'mt_t_forged_1'");
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            } finally {
+                s.execute("DROP DATABASE mt_t_forged_1");
+                s.execute("DROP ROLE someone_else");
+            }
+        }
+    }
+
     private static Configuration external(String user, String password) {
         return Configuration.load(Map.of(
                 "migrationtest.external.url", "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres",
