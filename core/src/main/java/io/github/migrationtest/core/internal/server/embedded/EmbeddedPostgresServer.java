@@ -114,7 +114,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 "full_page_writes", "off",
                 "max_connections", "300",
                 "max_wal_size", "2GB",
-                "checkpoint_timeout", "30min").forEach((name, value) -> {
+                "checkpoint_timeout", "30min",
+                // Segments in the data directory go with it; POSIX segments in /dev/shm would outlive a
+                // server killed with -9 until the machine reboots.
+                "dynamic_shared_memory_type", "mmap").forEach((name, value) -> {
                     command.add("-c");
                     command.add(name + "=" + value);
                 });

@@ -182,8 +182,13 @@ final class Workspace {
     void removeOrphanedServers() {
         List<Path> directories = new ArrayList<>();
         for (Path place : List.of(servers, diskRoot().resolve("servers"), RAM.resolve(userDirectoryName()).resolve("servers"))) {
+            if (!Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS) || !ours(place)) {
+                continue;
+            }
             try (Stream<Path> list = Files.list(place)) {
-                list.filter(Files::isDirectory).filter(d -> !directories.contains(d)).forEach(directories::add);
+                // Server directories belong to the server's account where the JVM is root; the place
+                // that holds them is this user's and no one else can write there.
+                list.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).filter(d -> !directories.contains(d)).forEach(directories::add);
             } catch (IOException e) {
                 // No servers there.
             }
@@ -192,8 +197,19 @@ final class Workspace {
             if (Files.exists(directory.resolve(KEPT_FILE)) || ownerAlive(directory)) {
                 continue;
             }
-            postmasterPid(directory.resolve("data")).ifPresent(pid -> Signals.stopNow(pid));
+            Path data = directory.resolve("data");
+            Postmaster.of(data).ifPresent(postmaster -> postmaster.stopOrphan(data));
             deleteRecursively(directory);
+        }
+    }
+
+    /** Whether a place of server directories is this user's: only then are its entries ours to judge. */
+    private static boolean ours(Path place) {
+        try {
+            TrustedPaths.requireOwned(place);
+            return true;
+        } catch (MigrationTestConfigurationException e) {
+            return false;
         }
     }
 
