@@ -7,7 +7,6 @@ import io.github.migrationtest.core.flyway.FlywayConfigurer;
 import io.github.migrationtest.core.internal.flyway.FlywaySupport;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseChain;
 import io.github.migrationtest.core.internal.liquibase.LiquibaseSupport;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */
 final class ChainFactory {
@@ -41,7 +40,7 @@ final class ChainFactory {
                 .classLoader(testClass.getClassLoader());
         Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
         if (configurer != FlywayConfigurer.None.class) {
-            builder.configurer(instantiate(configurer));
+            builder.configurer(Configurers.create(configurer, "flywayConfigurer"));
         }
         return builder.build();
     }
@@ -53,14 +52,5 @@ final class ChainFactory {
                 .properties(settings.engineProperties("liquibase."))
                 .classLoader(testClass.getClassLoader())
                 .build();
-    }
-
-    private static <T> T instantiate(Class<T> type) {
-        try {
-            return ReflectionSupport.newInstance(type);
-        } catch (RuntimeException e) {
-            throw new MigrationTestConfigurationException(type.getName() + " cannot be created: it needs a public"
-                    + " no-argument constructor (" + e + ").", e);
-        }
     }
 }

@@ -97,10 +97,10 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
-        PostgresServer server = server(context);
-        DatabaseFactory factory = DatabaseFactory.on(server);
+        DatabaseFactory factory;
         DisposableDatabase database;
         try {
+            factory = DatabaseFactory.on(server(context));
             database = state.migrated()
                     ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
                     : factory.createEmpty();

@@ -34,6 +34,7 @@ final class MigrationTestExtension implements ClassTemplateInvocationContextProv
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class).orElseThrow();
         try {
             MigrationTestSettings settings = MigrationTestSettings.of(annotation);
+            ParameterChecks.check(testClass);
             MigrationChain chain = ChainFactory.create(settings, testClass);
             List<OptionalInt> majors = settings.majors().isEmpty() ? List.of(OptionalInt.empty())
                     : settings.majors().stream().map(OptionalInt::of).toList();

@@ -116,6 +116,22 @@ class MisconfigurationTests {
                         + "io.github.migrationtest.core.MigrationDatabase). Move the setup into a @BeforeEach method.");
     }
 
+    @Test
+    void flywayConfigurerWithoutANoArgumentConstructor() {
+        assertConfigurationError(MisconfiguredTestCases.ConfigurerNeedsArguments.class, "@MigrationTest(flywayConfigurer"
+                + " = ConfigurerWithoutNoArgConstructor.class): io.github.migrationtest.junit.MisconfiguredTestCases$"
+                + "ConfigurerWithoutNoArgConstructor has no no-argument constructor (it has"
+                + " ConfigurerWithoutNoArgConstructor(String)). Add a public no-argument constructor; values it needs"
+                + " can come from @MigrationTest(properties).");
+    }
+
+    @Test
+    void atOnAParameterThatCannotTakeADatabase() {
+        assertConfigurationError(MisconfiguredTestCases.AtOnAString.class, "@At(\"2\") is on parameter 1 of"
+                + " test(String), a String, but it applies only to MigrationDatabase, DataSource and Connection"
+                + " parameters. Change the parameter's type, or remove @At(\"2\").");
+    }
+
     private static void assertConfigurationError(Class<?> fixture, String message) {
         assertThat(failureOf(fixture))
                 .isInstanceOf(ExtensionConfigurationException.class)

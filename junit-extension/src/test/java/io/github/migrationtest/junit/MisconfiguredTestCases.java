@@ -116,4 +116,28 @@ class MisconfiguredTestCases {
         void test() {
         }
     }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            flywayConfigurer = ConfigurerWithoutNoArgConstructor.class)
+    static class ConfigurerNeedsArguments {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    /** A configurer that wants a value in its constructor. */
+    static class ConfigurerWithoutNoArgConstructor implements io.github.migrationtest.core.flyway.FlywayConfigurer {
+        ConfigurerWithoutNoArgConstructor(String schema) {
+        }
+
+        @Override
+        public void configure(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded")
+    static class AtOnAString {
+        @Test
+        void test(@At("2") String version) {
+        }
+    }
 }

@@ -132,6 +132,7 @@ public final class DatabaseFactory {
                         + literal(DatabaseMarker.comment(runId, purpose)));
                 live.add(name);
             } catch (SQLException e) {
+                server.requireRunning();
                 throw new MigrationTestException("Could not create database " + name + " from " + template + " on "
                         + server.describe() + ": " + e.getMessage(), e);
             }

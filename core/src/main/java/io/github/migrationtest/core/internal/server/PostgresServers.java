@@ -54,6 +54,7 @@ public final class PostgresServers {
             SERVERS.put(key, server);
             installShutdownHook();
         }
+        server.requireRunning();
         return server;
     }
 
