@@ -2,6 +2,8 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -130,6 +132,31 @@ class MisconfigurationTests {
         assertConfigurationError(MisconfiguredTestCases.AtOnAString.class, "@At(\"2\") is on parameter 1 of"
                 + " test(String), a String, but it applies only to MigrationDatabase, DataSource and Connection"
                 + " parameters. Change the parameter's type, or remove @At(\"2\").");
+    }
+
+    @Test
+    void misspelledLocationPrefix() {
+        assertConfigurationError(MisconfiguredTestCases.MisspelledLocationPrefix.class, "The Flyway location"
+                + " 'classpth:db/accounts' starts with 'classpth:', which is not a kind of location. Did you mean"
+                + " 'classpath:db/accounts'? Locations start with classpath: or filesystem:.");
+    }
+
+    @Test
+    void unknownFlywayProperty() {
+        assertConfigurationError(MisconfiguredTestCases.UnknownFlywayProperty.class, "Flyway does not accept the"
+                + " settings of the Flyway chain classpath:db/accounts: Unknown configuration property:"
+                + " flyway.placeholderPrefx. Check the flyway.* keys of @MigrationTest(properties) and"
+                + " migrationtest.properties, and the flywayConfigurer.");
+    }
+
+    @Test
+    void duplicateVersions() throws Exception {
+        Path directory = Paths.get(getClass().getClassLoader().getResource("db/duplicate-versions").toURI());
+        assertConfigurationError(MisconfiguredTestCases.DuplicateVersions.class, "The Flyway chain"
+                + " classpath:db/duplicate-versions has 2 migrations with version 1:\n  "
+                + directory.resolve("V1__create_a.sql") + "\n  " + directory.resolve("V1__create_b.sql")
+                + "\nFlyway refuses a chain with two migrations of one version; give all but one of them a version of"
+                + " their own.");
     }
 
     private static void assertConfigurationError(Class<?> fixture, String message) {

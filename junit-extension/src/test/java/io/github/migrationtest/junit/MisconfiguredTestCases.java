@@ -140,4 +140,24 @@ class MisconfiguredTestCases {
         void test(@At("2") String version) {
         }
     }
+    @MigrationTest(flyway = "classpth:db/accounts", provider = "embedded")
+    static class MisspelledLocationPrefix {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded", properties = "flyway.placeholderPrefx=#{")
+    static class UnknownFlywayProperty {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/duplicate-versions", provider = "embedded")
+    static class DuplicateVersions {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
 }
