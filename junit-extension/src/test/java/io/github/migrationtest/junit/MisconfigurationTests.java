@@ -1,9 +1,12 @@
 package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -157,6 +160,43 @@ class MisconfigurationTests {
                 + directory.resolve("V1__create_a.sql") + "\n  " + directory.resolve("V1__create_b.sql")
                 + "\nFlyway refuses a chain with two migrations of one version; give all but one of them a version of"
                 + " their own.");
+    }
+
+    @Test
+    void dataDirectoryTheServerAccountCannotEnter() throws Exception {
+        assumeThat(System.getProperty("user.name")).as("the server runs as another account only under root").isEqualTo("root");
+        Path private700 = Files.createDirectories(Paths.get("/tmp/migrationtest-private-700"));
+        Files.setPosixFilePermissions(private700, PosixFilePermissions.fromString("rwx------"));
+        try {
+            assertConfigurationError(MisconfiguredTestCases.DataDirectoryTheServerAccountCannotEnter.class,
+                    "migrationtest.embedded.data-directory is '/tmp/migrationtest-private-700/pgdata', but the embedded"
+                    + " server runs as 'nobody' (the JVM runs as root, and PostgreSQL refuses root), and 'nobody' cannot"
+                    + " enter /tmp/migrationtest-private-700 (mode 700, owner root (uid 0)). Point"
+                    + " migrationtest.embedded.data-directory at a directory that account can enter, or let it in:"
+                    + " chmod o+x /tmp/migrationtest-private-700.");
+        } finally {
+            try (var walk = Files.walk(private700)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void dataDirectoryThatCannotBeCreated() {
+        assertConfigurationError(MisconfiguredTestCases.DataDirectoryThatCannotBeCreated.class,
+                "migrationtest.embedded.data-directory is '/proc/migrationtest', which cannot be created"
+                + " (NoSuchFileException: /proc/migrationtest). Point it at a writable"
+                + " directory, or leave it at auto.");
+    }
+
+    @Test
+    void osUserThatDoesNotExist() {
+        assumeThat(System.getProperty("user.name")).as("the account matters only under root").isEqualTo("root");
+        assertConfigurationError(MisconfiguredTestCases.UnknownOsUser.class, "The JVM runs as root, and PostgreSQL"
+                + " refuses to run as root, so the embedded server runs as the account 'no-such-account'"
+                + " (migrationtest.embedded.os-user) - but this machine has no such account. Set"
+                + " migrationtest.embedded.os-user to an existing unprivileged account, or run the build as a non-root"
+                + " user.");
     }
 
     private static void assertConfigurationError(Class<?> fixture, String message) {

@@ -160,4 +160,27 @@ class MisconfiguredTestCases {
         void test(MigrationDatabase db) {
         }
     }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.data-directory=/tmp/migrationtest-private-700/pgdata")
+    static class DataDirectoryTheServerAccountCannotEnter {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.data-directory=/proc/migrationtest")
+    static class DataDirectoryThatCannotBeCreated {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.os-user=no-such-account")
+    static class UnknownOsUser {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
 }

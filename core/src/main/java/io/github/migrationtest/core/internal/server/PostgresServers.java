@@ -76,6 +76,7 @@ public final class PostgresServers {
                     return ServerProvider.DOCKER;
                 }
                 if (EmbeddedServers.binariesAvailable(wanted, configuration)) {
+                    EmbeddedServers.requireUsable(configuration);
                     return ServerProvider.EMBEDDED;
                 }
                 throw noServer(wanted);

@@ -108,6 +108,11 @@ final class Workspace {
         return "migrationtest-" + System.getProperty("user.name");
     }
 
+    /** Where this workspace unpacks binaries. */
+    Path binariesDirectory() {
+        return root.resolve("binaries");
+    }
+
     /** Where this workspace puts server directories. */
     Path servers() {
         return servers;
