@@ -63,8 +63,9 @@ final class MigrationTestExtension implements ClassTemplateInvocationContextProv
     private static ClassTemplateInvocationContext invocation(MigrationTestSettings settings, MigrationChain chain,
             OptionalInt major) {
         ServerProvider provider = PostgresServers.resolve(settings.provider(), major, settings.configuration());
-        // An external server is already running: connect now, to check it and to learn its version.
-        OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
+        // An external server is already running: connect now, to check it (its version among others) and to
+        // learn its version, so that a mismatch fails the class rather than each test.
+        OptionalInt version = provider == ServerProvider.EXTERNAL
                 ? OptionalInt.of(PostgresServers.acquire(provider, major, settings.configuration()).majorVersion())
                 : major;
         DatabaseParameterResolver resolver = new DatabaseParameterResolver(settings, chain, provider, major);

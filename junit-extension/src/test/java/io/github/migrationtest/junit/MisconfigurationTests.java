@@ -3,10 +3,17 @@ package io.github.migrationtest.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.server.PostgresServers;
+import io.github.migrationtest.core.server.PostgresServer;
+import io.github.migrationtest.core.server.ServerProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -197,6 +204,29 @@ class MisconfigurationTests {
                 + " (migrationtest.embedded.os-user) - but this machine has no such account. Set"
                 + " migrationtest.embedded.os-user to an existing unprivileged account, or run the build as a non-root"
                 + " user.");
+    }
+
+    @Test
+    void externalServerOfAnotherVersionThanAskedFor() throws Exception {
+        PostgresServer host = PostgresServers.acquire(ServerProvider.EMBEDDED, OptionalInt.of(17), Configuration.load());
+        try (Connection c = host.address().connect("postgres", "test"); Statement s = c.createStatement()) {
+            s.execute("DROP ROLE IF EXISTS version_check");
+            s.execute("CREATE ROLE version_check LOGIN CREATEDB PASSWORD 'version-secret'");
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres?user=version_check&password=";
+        System.setProperty("migrationtest.external.url", url + "version-secret");
+        try {
+            Throwable failure = failureOf(MisconfiguredTestCases.ExternalServerOfAnotherVersion.class);
+
+            assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageStartingWith("@MigrationTest on ExternalServerOfAnotherVersion is misconfigured: The"
+                            + " external server version_check@127.0.0.1:" + host.address().port() + " runs PostgreSQL 17.")
+                    .hasMessageEndingWith("but the test asks for PostgreSQL 15. Ask for postgres = \"17\" (or leave"
+                            + " migrationtest.postgres unset to use the server's version), or point"
+                            + " migrationtest.external.url at a 15 server.");
+        } finally {
+            System.clearProperty("migrationtest.external.url");
+        }
     }
 
     private static void assertConfigurationError(Class<?> fixture, String message) {

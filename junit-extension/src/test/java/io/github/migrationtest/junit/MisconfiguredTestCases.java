@@ -183,4 +183,10 @@ class MisconfiguredTestCases {
         void test(MigrationDatabase db) {
         }
     }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "external", postgres = "15")
+    static class ExternalServerOfAnotherVersion {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
 }
