@@ -229,6 +229,14 @@ class MisconfigurationTests {
         }
     }
 
+    @Test
+    void unreadableConnectTimeout() {
+        assertConfigurationError(MisconfiguredTestCases.UnreadableConnectTimeout.class, "migrationtest.connect-timeout"
+                + " is 'forever', but must be a positive duration such as 30s, 5m or PT2M. Set it with"
+                + " -Dmigrationtest.connect-timeout=..., the environment variable MIGRATIONTEST_CONNECT_TIMEOUT,"
+                + " migrationtest.properties or the @MigrationTest attribute.");
+    }
+
     private static void assertConfigurationError(Class<?> fixture, String message) {
         assertThat(failureOf(fixture))
                 .isInstanceOf(ExtensionConfigurationException.class)

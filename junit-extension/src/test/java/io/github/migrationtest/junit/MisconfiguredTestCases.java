@@ -189,4 +189,10 @@ class MisconfiguredTestCases {
         void test(MigrationDatabase db) {
         }
     }
+    @MigrationTest(flyway = "classpath:db/accounts", properties = "migrationtest.connect-timeout=forever")
+    static class UnreadableConnectTimeout {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
 }
