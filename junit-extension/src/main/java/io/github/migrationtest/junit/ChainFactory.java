@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /** Builds the chain a {@code @MigrationTest} names, checking that it exists and its engine is present. */
 final class ChainFactory {
@@ -55,7 +54,7 @@ final class ChainFactory {
                 .classLoader(testClass.getClassLoader());
         Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
         if (configurer != FlywayConfigurer.None.class) {
-            builder.configurer(instantiate(configurer));
+            builder.configurer(Configurers.create(configurer, "flywayConfigurer"));
         }
         return builder.build();
     }
@@ -79,7 +78,7 @@ final class ChainFactory {
                 .classLoader(testClass.getClassLoader());
         Class<? extends FlywayConfigurer> configurer = settings.annotation().flywayConfigurer();
         if (configurer != FlywayConfigurer.None.class) {
-            builder.configurer(instantiate(configurer));
+            builder.configurer(Configurers.create(configurer, "flywayConfigurer"));
         }
         return builder.build();
     }
@@ -91,14 +90,5 @@ final class ChainFactory {
                 .properties(settings.engineProperties("liquibase."))
                 .classLoader(testClass.getClassLoader())
                 .build();
-    }
-
-    private static <T> T instantiate(Class<T> type) {
-        try {
-            return ReflectionSupport.newInstance(type);
-        } catch (RuntimeException e) {
-            throw new MigrationTestConfigurationException(type.getName() + " cannot be created: it needs a public"
-                    + " no-argument constructor (" + e + ").", e);
-        }
     }
 }

@@ -81,6 +81,7 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class).orElseThrow();
         try {
             MigrationTestSettings settings = MigrationTestSettings.of(annotation);
+            ParameterChecks.check(testClass);
             MigrationChain chain = ChainFactory.create(settings, testClass);
             if (annotation.startFrom().length > 0) {
                 SchemaDump.of(testClass.getClassLoader(), annotation.startFrom());   // the files exist and read
@@ -100,8 +101,9 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
         MigrationDatabases databases = MigrationDatabases.builder().chain(chain).settings(settings.settings())
                 .postgres(major).build();
         ServerProvider provider = databases.provider();
-        // An external server is already running: connect now, to check it and to learn its version.
-        OptionalInt version = provider == ServerProvider.EXTERNAL && major.isEmpty()
+        // An external server is already running: connect now, to check it (its version among others) and to
+        // learn its version, so that a mismatch fails the class rather than each test.
+        OptionalInt version = provider == ServerProvider.EXTERNAL
                 ? OptionalInt.of(databases.server().majorVersion())
                 : major;
         String displayName = "PostgreSQL " + version.getAsInt() + " (" + provider.settingValue() + ")";

@@ -4,14 +4,14 @@ import io.github.migrationtest.core.MigrationSettings;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.internal.config.Durations;
+import io.github.migrationtest.core.internal.config.UnknownKeys;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a {@code @MigrationTest} class asks for, with every source of settings applied and checked.
@@ -29,6 +29,8 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
 
     static MigrationTestSettings of(MigrationTest annotation) {
         Configuration configuration = Configuration.load(explicitValues(annotation));
+        // Read here so that an unreadable value fails the class before a server is started, not in a test.
+        Durations.of(configuration, Setting.CONNECT_TIMEOUT);
         return new MigrationTestSettings(annotation, configuration, MigrationSettings.of(configuration));
     }
 
@@ -75,14 +77,8 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
     }
 
     private static void checkKnown(String key) {
-        if (ENGINE_PREFIXES.stream().anyMatch(key::startsWith)) {
-            return;
-        }
-        boolean known = Arrays.stream(Setting.values()).anyMatch(s -> s.key().equals(key));
-        if (!known) {
-            throw new MigrationTestConfigurationException("@MigrationTest(properties) sets unknown key '" + key
-                    + "'. Keys start with flyway. or liquibase. (engine settings), or are one of: "
-                    + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", ")) + ".");
+        if (ENGINE_PREFIXES.stream().noneMatch(key::startsWith) && !UnknownKeys.isKnown(key)) {
+            throw UnknownKeys.unknown("@MigrationTest(properties)", key);
         }
     }
 }

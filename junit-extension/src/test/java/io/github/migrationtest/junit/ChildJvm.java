@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /** A second JVM with this test class path, minus some jars, to see what users without them see. */
 final class ChildJvm {
@@ -23,7 +22,11 @@ final class ChildJvm {
      */
     static String failureOf(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
             throws IOException, InterruptedException {
-        String output = run(fixture, excluded, environment);
+        return failureIn(run(fixture, excluded, environment));
+    }
+
+    /** The failure line {@link FixtureLauncher} printed into a child JVM's output. */
+    static String failureIn(String output) {
         return output.lines().filter(l -> l.startsWith(FixtureLauncher.MARKER))
                 .map(l -> l.substring(FixtureLauncher.MARKER.length()).replace("\\n", "\n"))
                 .findFirst()
@@ -33,13 +36,23 @@ final class ChildJvm {
     /** Runs a fixture in a JVM like {@link #failureOf} does and returns everything it printed. */
     static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(fixture, excluded, environment, List.of(), List.of(), FixtureLauncher.class);
+    }
+
+    /**
+     * Runs a fixture in a JVM with more JVM options and class path entries (first on the class path),
+     * through the given launcher, and returns everything it printed.
+     */
+    static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment,
+            List<String> jvmOptions, List<String> extraClassPath, Class<?> launcher)
+            throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String filtered = Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !excluded.test(entry))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", filtered, FixtureLauncher.class.getName(), fixture.getName()));
+        List<String> entries = new ArrayList<>(extraClassPath);
+        Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !excluded.test(entry)).forEach(entries::add);
+        String filtered = String.join(File.pathSeparator, entries);
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", filtered, launcher.getName(), fixture.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();

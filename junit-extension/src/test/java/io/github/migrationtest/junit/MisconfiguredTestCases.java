@@ -116,4 +116,83 @@ class MisconfiguredTestCases {
         void test() {
         }
     }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            flywayConfigurer = ConfigurerWithoutNoArgConstructor.class)
+    static class ConfigurerNeedsArguments {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    /** A configurer that wants a value in its constructor. */
+    static class ConfigurerWithoutNoArgConstructor implements io.github.migrationtest.core.flyway.FlywayConfigurer {
+        ConfigurerWithoutNoArgConstructor(String schema) {
+        }
+
+        @Override
+        public void configure(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded")
+    static class AtOnAString {
+        @Test
+        void test(@At("2") String version) {
+        }
+    }
+    @MigrationTest(flyway = "classpth:db/accounts", provider = "embedded")
+    static class MisspelledLocationPrefix {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded", properties = "flyway.placeholderPrefx=#{")
+    static class UnknownFlywayProperty {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/duplicate-versions", provider = "embedded")
+    static class DuplicateVersions {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.data-directory=/tmp/migrationtest-private-700/pgdata")
+    static class DataDirectoryTheServerAccountCannotEnter {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.data-directory=/proc/migrationtest")
+    static class DataDirectoryThatCannotBeCreated {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "embedded",
+            properties = "migrationtest.embedded.os-user=no-such-account")
+    static class UnknownOsUser {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+    @MigrationTest(flyway = "classpath:db/accounts", provider = "external", postgres = "15")
+    static class ExternalServerOfAnotherVersion {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
+    @MigrationTest(flyway = "classpath:db/accounts", properties = "migrationtest.connect-timeout=forever")
+    static class UnreadableConnectTimeout {
+        @Test
+        void test(MigrationDatabase db) {
+        }
+    }
 }

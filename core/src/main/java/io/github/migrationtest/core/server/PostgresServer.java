@@ -36,6 +36,17 @@ public interface PostgresServer {
      */
     String keepRunning();
 
+    /**
+     * Throws if the server is known to have died while the tests ran (killed, crashed), so that tests
+     * fail fast with that instead of one connection error each. The first call after the death says
+     * what happened, with the tail of the server's log where there is one; later calls say it briefly.
+     *
+     * @throws io.github.migrationtest.core.model.MigrationTestException if the server is gone
+     */
+    default void requireRunning() {
+        // Servers that cannot tell (an external server) are assumed to run.
+    }
+
     /** Stops the server and frees what it holds, unless it was asked to keep running. */
     void stop();
 }

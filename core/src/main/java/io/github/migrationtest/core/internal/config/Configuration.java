@@ -49,8 +49,12 @@ public final class Configuration {
      * @param explicit values that override every other source; blank values count as not set
      */
     public static Configuration load(Map<String, String> explicit) {
-        return new Configuration(withoutBlanks(explicit), System::getProperty, System::getenv,
-                readPropertiesFile(Thread.currentThread().getContextClassLoader()));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Properties file = readPropertiesFile(loader);
+        UnknownKeys.checkMachine(file, String.valueOf((loader != null ? loader : Configuration.class.getClassLoader())
+                .getResource(PROPERTIES_FILE)));
+        SecretSystemProperties.takeAll();
+        return new Configuration(withoutBlanks(explicit), SecretSystemProperties::get, System::getenv, file);
     }
 
     /** Settings from the given sources only; for tests of the precedence rules. */

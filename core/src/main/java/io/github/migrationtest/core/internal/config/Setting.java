@@ -45,7 +45,13 @@ public enum Setting {
     EXTERNAL_USER("migrationtest.external.user", "postgres", "User for the external server."),
 
     /** Password for the external server; never printed. */
-    EXTERNAL_PASSWORD("migrationtest.external.password", "", "Password for the external server (never printed)."),
+    EXTERNAL_PASSWORD("migrationtest.external.password", "",
+            "Password for the external server (never printed); give it as MIGRATIONTEST_EXTERNAL_PASSWORD or in a"
+                    + " password file rather than with -D (see docs/security.md)."),
+
+    /** A file whose first line is the password for the external server. */
+    EXTERNAL_PASSWORD_FILE("migrationtest.external.password-file", "",
+            "File whose first line is the password for the external server (e.g. a CI secret file)."),
 
     /** Keep the database of a failed test and print how to connect to it. */
     KEEP_FAILED("migrationtest.keep-failed", "false",
@@ -54,6 +60,11 @@ public enum Setting {
     /** Rewrite committed schema snapshot files instead of comparing with them. */
     UPDATE_SNAPSHOTS("migrationtest.update-snapshots", "false",
             "Rewrite committed schema snapshot files (matchesSnapshot) instead of comparing with them; review and commit."),
+
+    /** The time limit for reaching a server: TCP connect, then its answer to the login. */
+    CONNECT_TIMEOUT("migrationtest.connect-timeout", "10s",
+            "Time limit for opening a connection (TCP connect and login, e.g. 5s); a server that accepts but does not"
+                    + " answer fails the run within it, naming host and port."),
 
     /** The time limit of one migration run. */
     MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",

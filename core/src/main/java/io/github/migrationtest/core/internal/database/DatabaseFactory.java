@@ -5,12 +5,12 @@ import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -38,8 +38,14 @@ public final class DatabaseFactory {
     }
 
     private final PostgresServer server;
+    /**
+     * How long a run waits between two looks before it takes another run's databases for orphans:
+     * longer than a live run needs to notice a lost lease and take it again.
+     */
+    static final Duration ORPHAN_GRACE = Lease.CHECK_INTERVAL.multipliedBy(4);
+
     private final int runId;
-    private final Connection lease;
+    private final Lease lease;
     private final Connection admin;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> live = new LinkedHashSet<>();
@@ -50,8 +56,8 @@ public final class DatabaseFactory {
         this.server = server;
         try {
             this.admin = server.address().connect(server.address().maintenanceDatabase(), "migrationtest-admin");
-            this.lease = server.address().connect(server.address().maintenanceDatabase(), "migrationtest-lease");
-            this.runId = takeLease(lease);
+            this.lease = Lease.take(server);
+            this.runId = lease.runId();
         } catch (SQLException e) {
             throw new MigrationTestException("Could not open the administrative connection to " + server.describe()
                     + ": " + e.getMessage(), e);
@@ -59,18 +65,29 @@ public final class DatabaseFactory {
         this.templates = new TemplateCache(this);
     }
 
-    /** The factory for a server, created (and orphans of killed runs dropped) on first use. */
+    /** The factory for a server, created (and orphans of killed runs dropped, in the background) on first use. */
     public static DatabaseFactory on(PostgresServer server) {
         synchronized (FACTORIES) {
             DatabaseFactory factory = FACTORIES.get(server);
             if (factory == null) {
                 factory = new DatabaseFactory(server);
-                int dropped = factory.dropOrphans();
-                if (dropped > 0) {
-                    LOG.log(Level.INFO, "Dropped {0} database(s) left by killed migrationtest runs on {1}", dropped,
-                            server.describe());
-                }
                 FACTORIES.put(server, factory);
+                DatabaseFactory started = factory;
+                // Judging a run dead takes two looks ORPHAN_GRACE apart; the tests need not wait for that.
+                Thread sweep = new Thread(() -> {
+                    try {
+                        int dropped = started.dropOrphans();
+                        if (dropped > 0) {
+                            LOG.log(Level.INFO, "Dropped {0} database(s) left by killed migrationtest runs on {1}",
+                                    dropped, server.describe());
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not drop the databases of killed runs on {0}: {1}",
+                                server.describe(), e.getMessage());
+                    }
+                }, "migrationtest-orphans");
+                sweep.setDaemon(true);
+                sweep.start();
             }
             return factory;
         }
@@ -115,6 +132,7 @@ public final class DatabaseFactory {
                         + literal(DatabaseMarker.comment(runId, purpose)));
                 live.add(name);
             } catch (SQLException e) {
+                server.requireRunning();
                 throw new MigrationTestException("Could not create database " + name + " from " + template + " on "
                         + server.describe() + ": " + e.getMessage(), e);
             }
@@ -167,28 +185,48 @@ public final class DatabaseFactory {
     }
 
     /**
-     * Drops the databases of runs that are gone: marked databases whose run holds no lease. Returns
-     * how many were dropped.
+     * Drops the databases of runs that are gone: marked databases whose run holds no lease, at two
+     * looks {@link #ORPHAN_GRACE} apart (a live run that lost its lease takes it again in between), and
+     * that no session uses. Returns how many were dropped.
      */
-    public synchronized int dropOrphans() {
-        List<String> orphans = new ArrayList<>();
+    public int dropOrphans() {
+        Set<String> candidates = unleased();
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        try {
+            Thread.sleep(ORPHAN_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Set<String> orphans = unleased();
+        orphans.retainAll(candidates);
+        synchronized (this) {
+            // Only drops that happened count: a database the server refuses to drop (another owner) is not gone.
+            return (int) orphans.stream().filter(this::dropMarked).count();
+        }
+    }
+
+    private synchronized Set<String> unleased() {
+        Set<String> orphans = new LinkedHashSet<>();
         try (Statement statement = admin.createStatement();
                 ResultSet rs = statement.executeQuery("select d.datname, shobj_description(d.oid, 'pg_database'),"
                         + " exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.objsubid = 2"
                         + " and l.classid = " + DatabaseMarker.LEASE_CLASS + " and l.objid::text ="
-                        + " split_part(shobj_description(d.oid, 'pg_database'), ' ', 3))"
+                        + " split_part(shobj_description(d.oid, 'pg_database'), ' ', 3)),"
+                        + " exists (select 1 from pg_stat_activity a where a.datname = d.datname)"
                         + " from pg_database d where d.datname like 'mt\\_%'")) {
             while (rs.next()) {
                 OptionalLong run = DatabaseMarker.runOf(rs.getString(1), rs.getString(2));
-                if (run.isPresent() && run.getAsLong() != runId && !rs.getBoolean(3)) {
+                if (run.isPresent() && run.getAsLong() != runId && !rs.getBoolean(3) && !rs.getBoolean(4)) {
                     orphans.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw new MigrationTestException("Could not list databases on " + server.describe() + ": " + e.getMessage(), e);
         }
-        orphans.forEach(this::dropMarked);
-        return orphans.size();
+        return orphans;
     }
 
     /** The names of the databases this factory created and has not dropped, for tests and diagnostics. */
@@ -196,7 +234,7 @@ public final class DatabaseFactory {
         return List.copyOf(live);
     }
 
-    private void dropMarked(String name) {
+    private boolean dropMarked(String name) {
         try (Statement statement = admin.createStatement()) {
             if (server.majorVersion() >= 13) {
                 statement.execute("DROP DATABASE IF EXISTS " + DatabaseMarker.quote(name) + " WITH (FORCE)");
@@ -205,24 +243,10 @@ public final class DatabaseFactory {
                         + literal(name));
                 statement.execute("DROP DATABASE IF EXISTS " + DatabaseMarker.quote(name));
             }
+            return true;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not drop database {0} on {1}: {2}", name, server.describe(), e.getMessage());
-        }
-    }
-
-    private static int takeLease(Connection lease) throws SQLException {
-        SecureRandom random = new SecureRandom();
-        try (PreparedStatement statement = lease.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            while (true) {
-                int candidate = 1 + random.nextInt(Integer.MAX_VALUE - 1);
-                statement.setInt(1, DatabaseMarker.LEASE_CLASS);
-                statement.setInt(2, candidate);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        return candidate;
-                    }
-                }
-            }
+            return false;
         }
     }
 
@@ -234,7 +258,7 @@ public final class DatabaseFactory {
         }
         names.forEach(this::drop);
         closeQuietly(admin);
-        closeQuietly(lease);
+        lease.close();
     }
 
     private static void closeFor(PostgresServer server) {

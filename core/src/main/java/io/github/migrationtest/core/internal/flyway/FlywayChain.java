@@ -97,6 +97,7 @@ public final class FlywayChain implements MigrationChain {
                     + " @MigrationTest(flyway = \"classpath:db/migration\").");
         }
         for (String location : locations) {
+            LocationPrefix.check(location);
             if (!Locations.exists(location, classLoader)) {
                 throw new MigrationTestConfigurationException("The Flyway location '" + location + "' does not exist. "
                         + (Locations.isFileSystem(location)
@@ -107,6 +108,21 @@ public final class FlywayChain implements MigrationChain {
                         + "; use filesystem:path for a directory outside the class path)."));
             }
         }
+        try {
+            configurer.configure(configuration());
+        } catch (FlywayException e) {
+            throw new MigrationTestConfigurationException("Flyway does not accept the settings of the " + description()
+                    + ": " + flywaysReason(e) + " Check the flyway.* keys of @MigrationTest(properties) and "
+                    + "migrationtest.properties, and the flywayConfigurer.", e);
+        }
+        DuplicateVersions.check(locations, classLoader, properties, description());
+    }
+
+    private static String flywaysReason(FlywayException e) {
+        // Flyway's own advice is about its command line, which migrationtest does not use.
+        String reason = String.valueOf(e.getMessage()).replace("Please check your conf files or commandline parameters", "")
+                .trim();
+        return reason.endsWith(".") ? reason : reason + ".";
     }
 
     @Override

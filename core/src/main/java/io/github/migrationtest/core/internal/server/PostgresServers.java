@@ -61,7 +61,8 @@ public final class PostgresServers {
         }
         String key = resolved == ServerProvider.EXTERNAL
                 ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
-                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":" + major
+                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":"
+                        + configuration.get(Setting.EXTERNAL_PASSWORD_FILE) + ":" + major
                 : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
         PostgresServer server = SERVERS.get(key);
         if (server == null) {
@@ -69,6 +70,7 @@ public final class PostgresServers {
             SERVERS.put(key, server);
             installShutdownHook();
         }
+        server.requireRunning();
         return server;
     }
 
@@ -90,6 +92,7 @@ public final class PostgresServers {
                     return ServerProvider.DOCKER;
                 }
                 if (EmbeddedServers.binariesAvailable(wanted, configuration)) {
+                    EmbeddedServers.requireUsable(configuration);
                     return ServerProvider.EMBEDDED;
                 }
                 throw noServer(wanted);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationTests {
@@ -99,6 +100,44 @@ class ConfigurationTests {
         } finally {
             System.clearProperty("flyway.version");
         }
+    }
+
+    @Test
+    void anUnknownKeyIsRejectedFromEverySourceWithTheClosestKnownOne() {
+        assertThatThrownBy(() -> UnknownKeys.check(Map.of("migrationtest.keepfailed", "true"), Map.of(), Set.of(), ""))
+                .hasMessageStartingWith("The system property -Dmigrationtest.keepfailed sets unknown key"
+                        + " 'migrationtest.keepfailed'. Did you mean 'migrationtest.keep-failed'? The keys are:"
+                        + " migrationtest.provider, ");
+        assertThatThrownBy(() -> UnknownKeys.check(Map.of(), Map.of("MIGRATIONTEST_PROVDER", "embedded"), Set.of(), ""))
+                .hasMessageStartingWith("The environment variable MIGRATIONTEST_PROVDER is not a migrationtest setting."
+                        + " Did you mean MIGRATIONTEST_PROVIDER? The variables are: MIGRATIONTEST_PROVIDER, ");
+        assertThatThrownBy(() -> UnknownKeys.check(Map.of(), Map.of(), Set.of("migrationtest.migration-timout"),
+                "file:/app/test-classes/migrationtest.properties"))
+                .hasMessageStartingWith("migrationtest.properties (file:/app/test-classes/migrationtest.properties) sets"
+                        + " unknown key 'migrationtest.migration-timout'. Did you mean 'migrationtest.migration-timeout'?");
+    }
+
+    @Test
+    void keysOfOtherToolsAndTheBuildsOwnKeysAreLeftAlone() {
+        UnknownKeys.check(Map.of("flyway.version", "", "migrationtest.require-docker", "", "user.home", ""),
+                Map.of("MIGRATIONTEST_REQUIRE_DOCKER", "true", "MIGRATIONTEST_KEEP_FAILED", "true", "PATH", "/bin"),
+                Set.of("flyway.locations", "migrationtest.provider"), "");
+    }
+
+    @Test
+    void aPasswordGivenAsSystemPropertyIsTakenOutOfTheSystemPropertiesWhichSurefireWritesIntoItsReports() {
+        System.setProperty("migrationtest.external.password", "s3cret");
+        try {
+            Configuration configuration = Configuration.load();
+
+            assertThat(System.getProperty("migrationtest.external.password")).isEqualTo("(hidden by migrationtest)");
+            assertThat(configuration.get(Setting.EXTERNAL_PASSWORD)).isEqualTo("s3cret");
+            assertThat(Configuration.load().get(Setting.EXTERNAL_PASSWORD)).isEqualTo("s3cret");
+        } finally {
+            System.clearProperty("migrationtest.external.password");
+        }
+        // Clearing the property still means "not set".
+        assertThat(Configuration.load().isSet(Setting.EXTERNAL_PASSWORD)).isFalse();
     }
 
     private static Properties file(String key, String value) {

@@ -10,12 +10,15 @@ import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.DisposableDatabase;
 import io.github.migrationtest.core.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The external provider, against a server this test starts itself and gives roles to. */
 class ExternalServerTests {
@@ -97,6 +100,83 @@ class ExternalServerTests {
                 .hasMessageContaining("Could not connect to the external server ci_runner@127.0.0.1")
                 .hasMessageContaining("password authentication failed for user \"ci_runner\"")
                 .hasMessageNotContaining("wrong-secret");
+    }
+
+    @Test
+    void credentialsInTheUrlAreUsed() {
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of("migrationtest.external.url", "jdbc:postgresql://127.0.0.1:"
+                        + host.address().port() + "/postgres?user=ci_runner&password=ci-secret")));
+
+        assertThat(server.address().user()).isEqualTo("ci_runner");
+        try (DisposableDatabase db = DatabaseFactory.on(server).createEmpty()) {
+            assertThat(db.name()).startsWith("mt_");
+        }
+    }
+
+    @Test
+    void aWrongPasswordInTheUrlIsRedactedFromTheMessage() {
+        assertThatThrownBy(() -> PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of("migrationtest.external.url", "jdbc:postgresql://127.0.0.1:"
+                        + host.address().port() + "/postgres?user=ci_runner&password=wrong-secret&ssl=false"))))
+                .isInstanceOf(MigrationTestConfigurationException.class)
+                .hasMessage("Could not connect to the external server ci_runner@127.0.0.1:" + host.address().port()
+                        + " (jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres?user=ci_runner"
+                        + "&password=***&ssl=false): FATAL: password authentication failed for user \"ci_runner\"."
+                        + " Check migrationtest.external.url, migrationtest.external.user and"
+                        + " migrationtest.external.password (or migrationtest.external.password-file).");
+    }
+
+    @Test
+    void thePasswordCanComeFromAFile(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("pg-password"), "ci-secret\n");
+
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of(
+                        "migrationtest.external.url", "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres",
+                        "migrationtest.external.user", "ci_runner",
+                        "migrationtest.external.password-file", file.toString())));
+
+        try (DisposableDatabase db = DatabaseFactory.on(server).createEmpty()) {
+            assertThat(db.name()).startsWith("mt_");
+        }
+    }
+
+    @Test
+    void aPasswordFileThatCannotBeReadIsNamed() {
+        assertThatThrownBy(() -> PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                Configuration.load(Map.of(
+                        "migrationtest.external.url", "jdbc:postgresql://127.0.0.1:" + host.address().port() + "/postgres",
+                        "migrationtest.external.password-file", "/nonexistent/pg-password"))))
+                .isInstanceOf(MigrationTestConfigurationException.class)
+                .hasMessage("migrationtest.external.password-file is '/nonexistent/pg-password', which cannot be read"
+                        + " (NoSuchFileException). Point it at a file whose first line is the password, readable by the"
+                        + " user that runs the build.");
+    }
+
+    @Test
+    void aMarkedDatabaseTheUserCannotDropIsNotCountedAsDropped() throws Exception {
+        PostgresServer server = PostgresServers.acquire(ServerProvider.EXTERNAL, OptionalInt.empty(),
+                external("ci_runner", "ci-secret"));
+        DatabaseFactory factory = DatabaseFactory.on(server);
+        try (Connection c = host.address().connect("postgres", "test"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS mt_t_forged_1");
+            s.execute("DROP ROLE IF EXISTS someone_else");
+            s.execute("CREATE ROLE someone_else");
+            // A marker of a run that is gone, on a database of another role: ci_runner may not drop it.
+            s.execute("CREATE DATABASE mt_t_forged_1 OWNER someone_else");
+            s.execute("COMMENT ON DATABASE mt_t_forged_1 IS 'migrationtest run 123456 empty test database, created"
+                    + " 2026-01-01T00:00:00Z'");
+            try {
+                assertThat(factory.dropOrphans()).isZero();
+                var rs = s.executeQuery("select count(*) from pg_database where datname = 'mt_t_forged_1'");
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            } finally {
+                s.execute("DROP DATABASE mt_t_forged_1");
+                s.execute("DROP ROLE someone_else");
+            }
+        }
     }
 
     private static Configuration external(String user, String password) {

@@ -2,6 +2,7 @@ package io.github.migrationtest.core.internal.server.docker;
 
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
 import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.internal.Passwords;
 import io.github.migrationtest.core.server.PostgresServer;
@@ -60,7 +61,7 @@ final class DockerPostgresServer implements PostgresServer {
                     + " to another image, e.g. postgres:{major}-alpine.", e);
         }
         ServerAddress address = new ServerAddress(container.getHost(), container.getMappedPort(5432), "postgres",
-                password, "postgres");
+                password, "postgres", Durations.of(configuration, Setting.CONNECT_TIMEOUT));
         try (Connection connection = address.connect("postgres", "migrationtest-startup")) {
             String version = connection.getMetaData().getDatabaseProductVersion();
             int actualMajor = connection.getMetaData().getDatabaseMajorVersion();

@@ -78,6 +78,7 @@ final class BinariesLocator {
     }
 
     private static BinarySource installation(Path home, int major) {
+        TrustedPaths.requireTrustedInstall(home, "The PostgreSQL program");
         String version = serverVersion(home).orElseThrow(() -> new MigrationTestConfigurationException(
                 home.resolve("bin/postgres") + " --version did not print a PostgreSQL version; is it a PostgreSQL server?"));
         if (majorOf(version) != major) {
@@ -163,6 +164,7 @@ final class BinariesLocator {
                 Paths.get("/Applications/Postgres.app/Contents/Versions/" + major)));
         for (Path home : candidates) {
             if (Files.isExecutable(home.resolve("bin/postgres")) && Files.isExecutable(home.resolve("bin/initdb"))) {
+                TrustedPaths.requireTrustedInstall(home, "The PostgreSQL program of the local install");
                 Optional<String> version = serverVersion(home);
                 if (version.isPresent() && majorOf(version.get()) == major) {
                     return Optional.of(new BinarySource.Directory(home, version.get()));

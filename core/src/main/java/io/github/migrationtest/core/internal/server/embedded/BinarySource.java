@@ -69,6 +69,7 @@ sealed interface BinarySource {
 
         @Override
         public Binaries install(Workspace workspace) {
+            TrustedPaths.requireTrustedInstall(home, "The PostgreSQL program");
             if (!Files.isExecutable(home.resolve("bin/postgres")) || !Files.isExecutable(home.resolve("bin/initdb"))) {
                 throw new MigrationTestException("PostgreSQL binaries at " + home
                         + " are incomplete: bin/postgres and bin/initdb must both exist and be executable.");

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A PostgreSQL server started from binaries: {@code initdb} into a fresh directory, then
@@ -40,6 +41,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private final String version;
     private volatile boolean keep;
     private volatile boolean stopped;
+    private final AtomicBoolean deathReported = new AtomicBoolean();
 
     private EmbeddedPostgresServer(Binaries binaries, Path directory, Process process, ServerAddress address,
             String version) {
@@ -50,7 +52,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
         this.version = version;
     }
 
-    static EmbeddedPostgresServer start(Binaries binaries, Workspace workspace, OsAccount account) {
+    static EmbeddedPostgresServer start(Binaries binaries, Workspace workspace, OsAccount account,
+            Duration connectTimeout) {
         Path directory = workspace.newServerDirectory(binaries.major());
         try {
             String password = Passwords.random();
@@ -59,7 +62,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
                 Process process = launch(binaries, directory, account, port);
-                ServerAddress address = new ServerAddress("127.0.0.1", port, SUPERUSER, password, "postgres");
+                ServerAddress address = new ServerAddress("127.0.0.1", port, SUPERUSER, password, "postgres",
+                        connectTimeout);
                 try {
                     String version = awaitReady(process, address, directory);
                     return new EmbeddedPostgresServer(binaries, directory, process, address, version);
@@ -112,7 +116,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 "full_page_writes", "off",
                 "max_connections", "300",
                 "max_wal_size", "2GB",
-                "checkpoint_timeout", "30min").forEach((name, value) -> {
+                "checkpoint_timeout", "30min",
+                // Segments in the data directory go with it; POSIX segments in /dev/shm would outlive a
+                // server killed with -9 until the machine reboots.
+                "dynamic_shared_memory_type", "mmap").forEach((name, value) -> {
                     command.add("-c");
                     command.add(name + "=" + value);
                 });
@@ -197,6 +204,24 @@ final class EmbeddedPostgresServer implements PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void requireRunning() {
+        if (stopped || process.isAlive()) {
+            return;
+        }
+        int exit = process.exitValue();
+        String what = "The embedded PostgreSQL " + version + " server at 127.0.0.1:" + address.port() + " (pid "
+                + process.pid() + ")";
+        if (deathReported.compareAndSet(false, true)) {
+            throw new MigrationTestException(what + " is gone: it exited with code " + exit
+                    + (exit > 128 ? " (killed by signal " + (exit - 128) + ")" : "") + " while the tests ran, so this"
+                    + " and the remaining tests on it cannot get a database. The last lines of its log ("
+                    + directory.resolve("postgres.log") + "):\n" + tail(directory.resolve("postgres.log"), 20));
+        }
+        throw new MigrationTestException(what + " died earlier in this run (see the first failure for its log);"
+                + " this test did not run.");
     }
 
     @Override

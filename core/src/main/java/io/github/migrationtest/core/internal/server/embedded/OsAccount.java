@@ -88,6 +88,36 @@ final class OsAccount {
         }
     }
 
+    /**
+     * Checks that this account can enter every directory down to {@code directory}, where the server's
+     * data will be: initdb, run as that account, fails with only "Permission denied" otherwise.
+     *
+     * @param origin what chose the place, for the message: the setting and its value, or the temp directory
+     */
+    void requireReachable(Path directory, String origin, String fix) {
+        if (switchTo.isEmpty()) {
+            return;
+        }
+        Unprivileged account = switchTo.get();
+        for (Path p = directory.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            try {
+                int mode = ((Number) Files.getAttribute(p, "unix:mode")).intValue();
+                long uid = ((Number) Files.getAttribute(p, "unix:uid")).longValue();
+                long gid = ((Number) Files.getAttribute(p, "unix:gid")).longValue();
+                int bit = uid == account.uid() ? 0100 : gid == account.gid() ? 0010 : 0001;
+                if ((mode & bit) == 0) {
+                    throw new MigrationTestConfigurationException(origin + ", but the embedded server runs as '"
+                            + account.name() + "' (the JVM runs as root, and PostgreSQL refuses root), and '"
+                            + account.name() + "' cannot enter " + p + " (mode " + Integer.toOctalString(mode & 07777)
+                            + ", owner " + TrustedPaths.account(uid) + "). " + fix + ", or let it in: chmod o+x " + p
+                            + ".");
+                }
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return;
+            }
+        }
+    }
+
     /** How messages name the account. */
     String describe() {
         return switchTo.map(u -> "as '" + u.name() + "' (the JVM runs as root)").orElse("as the current user");

@@ -24,13 +24,13 @@ final class Signals {
         }
     }
 
-    /** Immediate shutdown, for servers nobody uses any more. */
+    /**
+     * Immediate shutdown, for servers nobody uses any more. Only for a process proven to be such a
+     * server ({@link Postmaster#notOurs}): a pid alone may belong to anyone by now.
+     */
     static void stopNow(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isPresent() && handle.get().info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
-            if (!signal(pid, "QUIT", Duration.ofSeconds(5))) {
-                signal(pid, "KILL", Duration.ofSeconds(5));
-            }
+        if (!signal(pid, "QUIT", Duration.ofSeconds(5))) {
+            signal(pid, "KILL", Duration.ofSeconds(5));
         }
     }
 

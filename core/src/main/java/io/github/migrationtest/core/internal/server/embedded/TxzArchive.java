@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -19,7 +22,9 @@ final class TxzArchive {
     private TxzArchive() {
     }
 
-    static void extract(InputStream compressed, Path target) throws IOException {
+    /** Unpacks the archive into {@code target} and returns what it held, as read from the archive. */
+    static BinaryManifest extract(InputStream compressed, Path target) throws IOException {
+        BinaryManifest manifest = new BinaryManifest();
         Files.createDirectories(target);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new XZCompressorInputStream(new BufferedInputStream(compressed, 1 << 16)))) {
@@ -29,25 +34,50 @@ final class TxzArchive {
                 if (!path.startsWith(target)) {
                     throw new IOException("Archive entry " + entry.getName() + " points outside " + target);
                 }
+                String name = target.relativize(path).toString();
+                if (name.isEmpty()) {
+                    continue;
+                }
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);
+                    manifest.add(name, new BinaryManifest.Entry('d', 0, "-", "-"));
                 } else if (entry.isSymbolicLink()) {
                     Files.createDirectories(path.getParent());
                     Files.deleteIfExists(path);
                     Files.createSymbolicLink(path, Paths.get(entry.getLinkName()));
+                    manifest.add(name, new BinaryManifest.Entry('l', 0, "-", entry.getLinkName()));
                     continue;
                 } else if (entry.isLink()) {
                     Files.createDirectories(path.getParent());
                     Files.deleteIfExists(path);
-                    Files.createLink(path, target.resolve(entry.getLinkName()).normalize());
+                    Path linked = target.resolve(entry.getLinkName()).normalize();
+                    Files.createLink(path, linked);
+                    String linkName = entry.getLinkName();
+                    manifest.add(name, manifest.entry(target.relativize(linked).toString()).orElseThrow(() ->
+                            new IOException("Archive entry " + name + " links to " + linkName
+                                    + ", which comes later or not at all")));
                     continue;
                 } else {
                     Files.createDirectories(path.getParent());
-                    Files.copy(tar, path);
+                    MessageDigest digest = BinaryManifest.digest();
+                    Files.copy(new DigestInputStream(tar, digest), path);
+                    manifest.add(name, new BinaryManifest.Entry('f', Files.size(path),
+                            HexFormat.of().formatHex(digest.digest()), "-"));
                 }
                 setMode(path, entry.getMode(), entry.isDirectory());
             }
         }
+        // Directories the archive creates only implicitly (a file's parent without its own entry).
+        try (var walk = Files.walk(target)) {
+            for (Path path : walk.toList()) {
+                String name = target.relativize(path).toString();
+                if (!name.isEmpty() && Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && manifest.entry(name).isEmpty()) {
+                    manifest.add(name, new BinaryManifest.Entry('d', 0, "-", "-"));
+                }
+            }
+        }
+        return manifest;
     }
 
     private static void setMode(Path path, int mode, boolean directory) throws IOException {

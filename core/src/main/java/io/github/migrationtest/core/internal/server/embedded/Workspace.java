@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.internal.server.embedded;
 
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.config.Setting;
@@ -11,11 +12,11 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,14 +48,39 @@ final class Workspace {
     /** The workspace with servers where the setting says; {@code auto} prefers RAM. */
     static Workspace forCurrentUser(Configuration configuration) {
         String configured = configuration.get(Setting.EMBEDDED_DATA_DIRECTORY);
-        Path servers = configured.equals("auto") ? defaultServersRoot()
-                : Paths.get(configured, userDirectoryName()).resolve("servers");
-        Workspace workspace = new Workspace(diskRoot(), servers);
-        workspace.createReadableDirectory(workspace.root);
-        workspace.createReadableDirectory(workspace.root.resolve("binaries"));
-        workspace.createReadableDirectory(servers.getParent());
-        workspace.createReadableDirectory(servers);
+        if (configured.equals("auto")) {
+            return at(diskRoot(), defaultServersRoot());
+        }
+        Path directory = Paths.get(configured).toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | SecurityException e) {
+            throw new MigrationTestConfigurationException(Setting.EMBEDDED_DATA_DIRECTORY.key() + " is '" + configured
+                    + "', which cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Point"
+                    + " it at a writable directory, or leave it at auto.", e);
+        }
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new MigrationTestConfigurationException(Setting.EMBEDDED_DATA_DIRECTORY.key() + " is '" + configured
+                    + "', which is not a writable directory. Point it at a writable directory, or leave it at auto.");
+        }
+        return at(diskRoot(), directory.resolve(userDirectoryName()).resolve("servers"));
+    }
+
+    /** A workspace at the given places, each created or checked to be the current user's. */
+    static Workspace at(Path root, Path servers) {
+        Workspace workspace = new Workspace(root, servers);
+        String mode = directoryMode();
+        TrustedPaths.ownedDirectory(root, mode);
+        TrustedPaths.ownedDirectory(root.resolve("binaries"), mode);
+        TrustedPaths.ownedDirectory(servers.getParent(), mode);
+        TrustedPaths.ownedDirectory(servers, mode);
         return workspace;
+    }
+
+    private static String directoryMode() {
+        // Where the JVM is root, the server runs as another account, which must reach its binaries and
+        // its directory; elsewhere no one else needs to look inside.
+        return TrustedPaths.currentUid() == 0 ? "rwxr-xr-x" : "rwx------";
     }
 
     private static Path diskRoot() {
@@ -77,31 +103,48 @@ final class Workspace {
         return "migrationtest-" + System.getProperty("user.name");
     }
 
+    /** Where this workspace unpacks binaries. */
+    Path binariesDirectory() {
+        return root.resolve("binaries");
+    }
+
     /** Where this workspace puts server directories. */
     Path servers() {
         return servers;
     }
 
-    /** Binaries unpacked from an archive, unpacking them once per machine. */
+    /**
+     * Binaries unpacked from an archive, unpacking them once per machine into a directory named after
+     * the archive's hash, and verified against what the archive held before they are used.
+     */
     Binaries unpacked(String key, String origin, BinarySource.ArchiveOpener opener) {
-        Path target = root.resolve("binaries").resolve(key);
+        Path binaries = root.resolve("binaries");
+        Path target;
         synchronized (Workspace.class) {
-            try (FileChannel lockFile = FileChannel.open(root.resolve("binaries").resolve(key + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = lockFile.lock()) {
-                if (!Files.isExecutable(target.resolve("bin/postgres"))) {
-                    Path partial = root.resolve("binaries").resolve(key + ".partial-" + UUID.randomUUID());
-                    try (InputStream in = opener.open()) {
-                        TxzArchive.extract(in, partial);
+            try {
+                String archiveHash;
+                try (InputStream in = opener.open()) {
+                    archiveHash = BinaryManifest.sha256(in);
+                }
+                target = binaries.resolve(key + "-" + archiveHash.substring(0, 16));
+                try (FileChannel lockFile = FileChannel.open(binaries.resolve(key + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = lockFile.lock()) {
+                    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        Path partial = binaries.resolve(key + ".partial-" + UUID.randomUUID());
+                        try (InputStream in = opener.open()) {
+                            TxzArchive.extract(in, partial).write(partial);
+                        }
+                        move(partial, target);
                     }
-                    deleteRecursively(target);
-                    move(partial, target);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not unpack PostgreSQL binaries from " + origin + " into " + target
+                throw new UncheckedIOException("Could not unpack PostgreSQL binaries from " + origin + " into " + binaries
                         + ": " + e.getMessage() + ". Check free space and permissions of " + root + ".", e);
             }
         }
+        TrustedPaths.requireOwned(target);
+        BinaryManifest.verify(target, origin);
         String version = BinariesLocator.serverVersion(target).orElseThrow(() -> new MigrationTestException(
                 "The PostgreSQL binaries unpacked from " + origin + " into " + target + " do not run ("
                         + target.resolve("bin/postgres") + " --version printed no version). Delete " + target
@@ -139,8 +182,13 @@ final class Workspace {
     void removeOrphanedServers() {
         List<Path> directories = new ArrayList<>();
         for (Path place : List.of(servers, diskRoot().resolve("servers"), RAM.resolve(userDirectoryName()).resolve("servers"))) {
+            if (!Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS) || !ours(place)) {
+                continue;
+            }
             try (Stream<Path> list = Files.list(place)) {
-                list.filter(Files::isDirectory).filter(d -> !directories.contains(d)).forEach(directories::add);
+                // Server directories belong to the server's account where the JVM is root; the place
+                // that holds them is this user's and no one else can write there.
+                list.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).filter(d -> !directories.contains(d)).forEach(directories::add);
             } catch (IOException e) {
                 // No servers there.
             }
@@ -149,8 +197,19 @@ final class Workspace {
             if (Files.exists(directory.resolve(KEPT_FILE)) || ownerAlive(directory)) {
                 continue;
             }
-            postmasterPid(directory.resolve("data")).ifPresent(pid -> Signals.stopNow(pid));
+            Path data = directory.resolve("data");
+            Postmaster.of(data).ifPresent(postmaster -> postmaster.stopOrphan(data));
             deleteRecursively(directory);
+        }
+    }
+
+    /** Whether a place of server directories is this user's: only then are its entries ours to judge. */
+    private static boolean ours(Path place) {
+        try {
+            TrustedPaths.requireOwned(place);
+            return true;
+        } catch (MigrationTestConfigurationException e) {
+            return false;
         }
     }
 
@@ -174,18 +233,6 @@ final class Workspace {
         } catch (IOException | RuntimeException e) {
             // An unreadable owner file is a directory being created right now, or not ours to judge.
             return Files.exists(directory.resolve(OWNER_FILE)) || !Files.exists(directory.resolve("data"));
-        }
-    }
-
-    private void createReadableDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            // The server may run as another account (when the JVM is root); it must reach its binaries.
-            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing to open up.
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + directory + " for the embedded PostgreSQL server", e);
         }
     }
 

@@ -2,13 +2,16 @@ package io.github.migrationtest.core.internal.server.external;
 
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.internal.config.Configuration;
+import io.github.migrationtest.core.internal.config.Durations;
 import io.github.migrationtest.core.internal.config.Setting;
+import io.github.migrationtest.core.internal.Redaction;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.ServerAddress;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -28,10 +31,12 @@ public final class ExternalServers {
      */
     public static PostgresServer connect(OptionalInt major, Configuration configuration) {
         Matcher m = requireUrl(configuration);
-        String url = m.group();
+        String url = Redaction.url(m.group());
         String database = m.group(3).isEmpty() ? "postgres" : m.group(3);
+        Credentials credentials = Credentials.of(configuration, m.group(4));
         ServerAddress address = new ServerAddress(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
-                configuration.get(Setting.EXTERNAL_USER), configuration.get(Setting.EXTERNAL_PASSWORD), database);
+                credentials.user(), credentials.password(), database,
+                Durations.of(configuration, Setting.CONNECT_TIMEOUT));
         try (Connection connection = address.connect(database, "migrationtest-startup");
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
@@ -50,10 +55,14 @@ public final class ExternalServers {
                         + " or point " + Setting.EXTERNAL_URL.key() + " at a " + major.getAsInt() + " server.");
             }
             return new ExternalPostgresServer(address, actualMajor, version);
+        } catch (SQLTimeoutException e) {
+            throw new MigrationTestConfigurationException("Could not connect to the external server " + address + " ("
+                    + url + "): " + e.getMessage() + " The address comes from " + Setting.EXTERNAL_URL.key() + ".", e);
         } catch (SQLException e) {
             throw new MigrationTestConfigurationException("Could not connect to the external server " + address + " ("
                     + url + "): " + e.getMessage() + ". Check " + Setting.EXTERNAL_URL.key() + ", "
-                    + Setting.EXTERNAL_USER.key() + " and " + Setting.EXTERNAL_PASSWORD.key() + ".", e);
+                    + Setting.EXTERNAL_USER.key() + " and " + Setting.EXTERNAL_PASSWORD.key() + " (or "
+                    + Setting.EXTERNAL_PASSWORD_FILE.key() + ").", e);
         }
     }
 
@@ -69,7 +78,7 @@ public final class ExternalServers {
                         + Setting.EXTERNAL_USER.key() + ", " + Setting.EXTERNAL_PASSWORD.key() + ")."));
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new MigrationTestConfigurationException(Setting.EXTERNAL_URL.key() + " is '" + url
+            throw new MigrationTestConfigurationException(Setting.EXTERNAL_URL.key() + " is '" + Redaction.url(url)
                     + "', which is not a PostgreSQL JDBC URL of the form jdbc:postgresql://host:5432/postgres.");
         }
         return m;
