@@ -82,9 +82,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
             account.own(directory);
             Path log = directory.resolve("initdb.log");
-            List<String> command = account.command(List.of(binaries.bin("initdb").toString(),
+            List<String> arguments = new ArrayList<>(List.of(binaries.bin("initdb").toString(),
                     "-D", directory.resolve("data").toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
                     "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"));
+            arguments.addAll(LoginCost.initdbOptions(binaries.major()));
+            List<String> command = account.command(arguments);
             Process initdb = processBuilder(command, directory).redirectOutput(log.toFile()).start();
             int exit = initdb.waitFor();
             Files.deleteIfExists(passwordFile);
