@@ -54,7 +54,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
         Path directory = workspace.newServerDirectory(binaries.major());
         try {
             String password = Passwords.random();
-            initdb(binaries, directory, account, password);
+            ClusterCache.initialize(binaries, LoginCost.initdbOptions(binaries.major()), workspace.clusters(), directory,
+                    account, password, (target, secret) -> initdb(binaries, target, account, secret));
             MigrationTestException last = null;
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
@@ -74,7 +75,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    private static void initdb(Binaries binaries, Path directory, OsAccount account, String password) {
+    static void initdb(Binaries binaries, Path directory, OsAccount account, String password) {
         try {
             Path passwordFile = directory.resolve("initdb.pw");
             Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
