@@ -3,6 +3,7 @@ package io.github.migrationtest.scenarios.checks;
 import io.github.migrationtest.assertions.MigrationAssertions;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
+import io.github.migrationtest.assertions.schema.SnapshotOptions;
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
@@ -17,6 +18,7 @@ import io.github.migrationtest.scenarios.Discovery;
 import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.Scenarios;
 import io.github.migrationtest.scenarios.internal.EngineHistory;
+import io.github.migrationtest.scenarios.internal.TemplateSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,7 +93,7 @@ public final class ChainChecks {
     /** Migrating a database at the head again applies nothing and leaves the schema as it was. */
     public void rerunAppliesNothing() {
         try (MigrationDatabase db = at(Optional.empty())) {
-            SchemaSnapshot before = SchemaSnapshot.of(db);
+            SchemaSnapshot before = freshSnapshot(Optional.empty(), db);
             MigrationResult result = db.migrate();
             if (!result.succeeded() || !result.applied().isEmpty()) {
                 throw new AssertionError("Migrating a database at the head again must apply nothing, but it "
@@ -143,7 +145,7 @@ public final class ChainChecks {
     public void replayUnrecorded(Migration migration, Optional<Diagnosis> expected) {
         String target = chain.targetOf(migration);
         try (MigrationDatabase db = at(Optional.of(target))) {
-            SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
+            SchemaSnapshot ranOnce = freshSnapshot(Optional.of(target), db);
             EngineHistory.of(db).forget(migration);
             MigrationResult result = db.migrateTo(target);
             if (expected.isPresent()) {
@@ -210,7 +212,8 @@ public final class ChainChecks {
         int index = migrations.indexOf(migration);
         Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
         try (MigrationDatabase db = previous.isPresent() ? at(previous) : empty()) {
-            SchemaSnapshot before = SchemaSnapshot.of(db);
+            SchemaSnapshot before = previous.isPresent() ? freshSnapshot(previous, db)
+                    : TemplateSnapshots.of(databases, "template0", SnapshotOptions.defaults(), () -> SchemaSnapshot.of(db));
             step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
             SchemaSnapshot after = SchemaSnapshot.of(db);
             MigrationResult down = db.rollbackLast();
@@ -276,6 +279,15 @@ public final class ChainChecks {
     MigrationDatabase at(Optional<String> version) {
         String template = templates().templateAt(chain, version, migrationTimeout);
         return new MigrationDatabase(databases.cloneOf(template), chain, migrationTimeout);
+    }
+
+    /**
+     * The schema of {@code db}, a clone of the state after {@code version} that nothing has changed yet:
+     * the template's snapshot, read from the first such clone only.
+     */
+    private SchemaSnapshot freshSnapshot(Optional<String> version, MigrationDatabase db) {
+        String template = templates().templateAt(chain, version, migrationTimeout);
+        return TemplateSnapshots.of(databases, template, SnapshotOptions.defaults(), () -> SchemaSnapshot.of(db));
     }
 
     SchemaSnapshot cleanInstallSchema() {
