@@ -31,11 +31,12 @@ final class ResolvedMigrations {
      *
      * @param settings the chain's canonical settings
      * @param flyway the Flyway that ran (its configuration after the user's configurer)
-     * @param outputs what the run reports it applied; entries marked rolled back are left out
+     * @param outputs what the run reports it applied (for a failed run, what it applied before the
+     *     failure, which the caller checks against the history: {@code MigrateOutput.rolledBack}, which
+     *     would tell, is missing in Flyway 10.0)
      */
     static List<Migration> applied(String settings, Flyway flyway, List<MigrateOutput> outputs) {
-        List<MigrateOutput> kept = outputs == null ? List.of()
-                : outputs.stream().filter(o -> !Boolean.TRUE.equals(o.rolledBack)).toList();
+        List<MigrateOutput> kept = outputs == null ? List.of() : outputs;
         if (kept.isEmpty()) {
             return List.of();
         }
