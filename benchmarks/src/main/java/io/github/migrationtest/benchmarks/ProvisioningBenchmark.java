@@ -61,7 +61,7 @@ public final class ProvisioningBenchmark {
      */
     private static void backToBack(PostgresServer server, DatabaseFactory factory, String template, int repetitions)
             throws Exception {
-        int tests = 20;
+        int tests = 60;
         Stopwatch floorPerTest = new Stopwatch("floor: CREATE DATABASE in the test, drop behind");
         Stopwatch poolPerTest = new Stopwatch("pool: factory.cloneOf + close");
         Stopwatch poolWait = new Stopwatch("pool: what a test waits for its clone");
