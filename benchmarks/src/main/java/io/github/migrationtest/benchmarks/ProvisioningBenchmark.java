@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What a test's database costs: the naive approach (migrate an empty database per test) against
@@ -24,8 +28,8 @@ import java.util.Optional;
  * mvn -B -q -pl benchmarks -am compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.ProvisioningBenchmark [-Dexec.args="100 15"]
  * </pre>
- * Arguments: number of migrations (default 100) and repetitions per approach (default 15). Uses the
- * embedded PostgreSQL 17 from the class path.
+ * Arguments: number of migrations (default 100), repetitions per approach (default 15), and {@code ram}
+ * to skip the data directory on disk. Uses the embedded PostgreSQL 17 from the class path.
  */
 public final class ProvisioningBenchmark {
 
@@ -40,11 +44,75 @@ public final class ProvisioningBenchmark {
         System.out.printf("%d migrations (one table, its identity sequence and two indexes each), %d repetitions%n",
                 migrations, repetitions);
         try {
-            for (String placement : List.of("auto", System.getProperty("java.io.tmpdir"))) {
+            List<String> placements = args.length > 2 && args[2].equals("ram") ? List.of("auto")
+                    : List.of("auto", System.getProperty("java.io.tmpdir"));
+            for (String placement : placements) {
                 measure(chain, placement, repetitions);
             }
         } finally {
             Chains.delete(chainDirectory);
+        }
+    }
+
+    /**
+     * Tests with a trivial body run back to back: the pool against the floor written by hand (a clone
+     * with {@code CREATE DATABASE … STRATEGY FILE_COPY} in the test's path, its drop on a thread of
+     * its own). Blocks alternate, each starting with the background work of the one before settled.
+     */
+    private static void backToBack(PostgresServer server, DatabaseFactory factory, String template, int repetitions)
+            throws Exception {
+        int tests = 60;
+        Stopwatch floorPerTest = new Stopwatch("floor: CREATE DATABASE in the test, drop behind");
+        Stopwatch poolPerTest = new Stopwatch("pool: factory.cloneOf + close");
+        Stopwatch poolWait = new Stopwatch("pool: what a test waits for its clone");
+        ExecutorService dropper = Executors.newSingleThreadExecutor();
+        try (Connection admin = server.address().connect("postgres", "benchmark-floor");
+                Connection drops = server.address().connect("postgres", "benchmark-floor-drops");
+                Statement sql = admin.createStatement()) {
+            int sequence = 0;
+            for (int round = 0; round < Math.max(3, repetitions / 3); round++) {
+                long started = System.nanoTime();
+                List<Future<?>> dropped = new ArrayList<>();
+                for (int i = 0; i < tests; i++) {
+                    String name = "bench_floor_" + sequence++;
+                    sql.execute("CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY FILE_COPY");
+                    trivialBody(server.address().connect(name, "benchmark"));
+                    dropped.add(dropper.submit(() -> {
+                        try (Statement drop = drops.createStatement()) {
+                            drop.execute("DROP DATABASE " + name + " WITH (FORCE)");
+                        }
+                        return null;
+                    }));
+                }
+                floorPerTest.record((System.nanoTime() - started) / 1e6 / tests);
+                for (Future<?> drop : dropped) {
+                    drop.get();
+                }
+                started = System.nanoTime();
+                for (int i = 0; i < tests; i++) {
+                    DisposableDatabase[] db = new DisposableDatabase[1];
+                    poolWait.time(() -> db[0] = factory.cloneOf(template));
+                    trivialBody(db[0].connect());
+                    db[0].close();
+                }
+                poolPerTest.record((System.nanoTime() - started) / 1e6 / tests);
+                factory.settle();
+            }
+        } finally {
+            dropper.shutdown();
+        }
+        System.out.printf("%ntests with a trivial body back to back (%d per block; per-test figures are block means)%n",
+                tests);
+        for (Stopwatch s : List.of(floorPerTest, poolPerTest, poolWait)) {
+            System.out.println(s.summary());
+        }
+        System.out.println(poolPerTest.ratioTo(floorPerTest));
+    }
+
+    /** What the cheapest test does: connect, write a row, disconnect. */
+    private static void trivialBody(Connection connection) throws Exception {
+        try (connection; Statement s = connection.createStatement()) {
+            s.execute("INSERT INTO table_1 (note) VALUES ('a test')");
         }
     }
 
@@ -105,6 +173,7 @@ public final class ProvisioningBenchmark {
             System.out.println(walLog.ratioTo(fileCopy));
             System.out.println(clone.ratioTo(seenClone));
             factory.settle();
+            backToBack(server, factory, template, repetitions);
         } finally {
             server.stop();
         }

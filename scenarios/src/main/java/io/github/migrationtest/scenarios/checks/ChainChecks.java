@@ -4,6 +4,7 @@ import io.github.migrationtest.assertions.SchemaSnapshotAssert;
 import io.github.migrationtest.assertions.internal.SnapshotFiles;
 import io.github.migrationtest.assertions.schema.SchemaDiff;
 import io.github.migrationtest.assertions.schema.SchemaSnapshot;
+import io.github.migrationtest.assertions.schema.SnapshotOptions;
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.HistoryEntry;
 import io.github.migrationtest.core.model.Migration;
@@ -18,6 +19,7 @@ import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.Discovery;
 import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.Scenarios;
+import io.github.migrationtest.scenarios.internal.TemplateSnapshots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ public final class ChainChecks {
     /** Migrating a database at the head again applies nothing and leaves the schema as it was. */
     public void rerunAppliesNothing() {
         try (MigrationDatabase db = at(Optional.empty())) {
-            SchemaSnapshot before = SchemaSnapshot.of(db);
+            SchemaSnapshot before = freshSnapshot(Optional.empty(), db);
             MigrationResult result = db.migrate();
             if (!result.succeeded() || !result.applied().isEmpty()) {
                 throw new AssertionError("Migrating a database at the head again must apply nothing, but it "
@@ -137,7 +139,7 @@ public final class ChainChecks {
     public void replayUnrecorded(Migration migration, Optional<Diagnosis> expected) {
         String target = chain.targetOf(migration);
         try (MigrationDatabase db = at(Optional.of(target))) {
-            SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
+            SchemaSnapshot ranOnce = freshSnapshot(Optional.of(target), db);
             chain.engineHistory().forget(db.dataSource(), migration);
             MigrationResult result = db.migrateTo(target);
             if (expected.isPresent()) {
@@ -203,7 +205,8 @@ public final class ChainChecks {
         int index = migrations.indexOf(migration);
         Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
         try (MigrationDatabase db = previous.isPresent() ? at(previous) : empty()) {
-            SchemaSnapshot before = SchemaSnapshot.of(db);
+            // An empty database's schema is cheap to read, and what it holds depends on the chain's preparation.
+            SchemaSnapshot before = previous.isPresent() ? freshSnapshot(previous, db) : SchemaSnapshot.of(db);
             step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
             SchemaSnapshot after = SchemaSnapshot.of(db);
             MigrationResult down = db.rollbackLast();
@@ -262,6 +265,16 @@ public final class ChainChecks {
     /** A clone of the cached state after {@code version} (the head when empty); the caller closes it. */
     MigrationDatabase at(Optional<String> version) {
         return databases.at(version);
+    }
+
+    /**
+     * The schema of {@code db}, a clone of the state after {@code version} that nothing has changed yet:
+     * the template's snapshot, read from the first such clone only.
+     */
+    private SchemaSnapshot freshSnapshot(Optional<String> version, MigrationDatabase db) {
+        DatabaseFactory factory = DatabaseFactory.on(databases.server());
+        String template = factory.templates().templateAt(chain, version, databases.settings().migrationTimeout());
+        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> SchemaSnapshot.of(db));
     }
 
     SchemaSnapshot cleanInstallSchema() {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class DatabaseFactory {
 
     private static final Logger LOG = System.getLogger(DatabaseFactory.class.getName());
     private static final Map<PostgresServer, DatabaseFactory> FACTORIES = new IdentityHashMap<>();
+    private static final int CLONE_THREADS = 2;
+    private static final long SESSION_EXIT_POLL_MILLIS = 5;
+    private static final long SESSION_EXIT_LIMIT_MILLIS = 2_000;
 
     static {
         PostgresServers.beforeStop(DatabaseFactory::closeFor);
@@ -48,9 +52,14 @@ public final class DatabaseFactory {
     private final Lease lease;
     private final Connection admin;
     private final AtomicLong sequence = new AtomicLong();
-    private final Set<String> live = new LinkedHashSet<>();
+    private final Set<String> live = Collections.synchronizedSet(new LinkedHashSet<>());
     private final TemplateCache templates;
-    private final ClonePool pool = new ClonePool();
+    // Clones made ahead and those made in the foreground each hold a connection while PostgreSQL copies.
+    private final ClonePool pool = new ClonePool(CLONE_THREADS);
+    private final AdminConnections cloners;
+    // Drops have a connection of their own, so that one waiting for a closing session delays no clone.
+    private final Connection dropper;
+    private final Object dropLock = new Object();
 
     private DatabaseFactory(PostgresServer server) {
         this.server = server;
@@ -58,10 +67,12 @@ public final class DatabaseFactory {
             this.admin = server.address().connect(server.address().maintenanceDatabase(), "migrationtest-admin");
             this.lease = Lease.take(server);
             this.runId = lease.runId();
+            this.dropper = server.address().connect(server.address().maintenanceDatabase(), "migrationtest-dropper");
         } catch (SQLException e) {
             throw new MigrationTestException("Could not open the administrative connection to " + server.describe()
                     + ": " + e.getMessage(), e);
         }
+        this.cloners = new AdminConnections(server, "migrationtest-cloner", CLONE_THREADS + 1);
         this.templates = new TemplateCache(this);
     }
 
@@ -124,18 +135,22 @@ public final class DatabaseFactory {
 
     private DisposableDatabase create(String kind, String template, String purpose) {
         String name = DatabaseMarker.name(kind, runId, sequence.incrementAndGet());
-        synchronized (this) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + DatabaseMarker.quote(name) + " TEMPLATE "
-                        + DatabaseMarker.quote(template) + cloneStrategy());
-                statement.execute("COMMENT ON DATABASE " + DatabaseMarker.quote(name) + " IS "
-                        + literal(DatabaseMarker.comment(runId, purpose)));
-                live.add(name);
-            } catch (SQLException e) {
-                server.requireRunning();
-                throw new MigrationTestException("Could not create database " + name + " from " + template + " on "
-                        + server.describe() + ": " + e.getMessage(), e);
-            }
+        try {
+            cloners.with(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + DatabaseMarker.quote(name) + " TEMPLATE "
+                            + DatabaseMarker.quote(template) + cloneStrategy());
+                    // Listed before the comment, so that a failing comment still leaves it to be dropped.
+                    live.add(name);
+                    statement.execute("COMMENT ON DATABASE " + DatabaseMarker.quote(name) + " IS "
+                            + literal(DatabaseMarker.comment(runId, purpose)));
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            server.requireRunning();
+            throw new MigrationTestException("Could not create database " + name + " from " + template + " on "
+                    + server.describe() + ": " + e.getMessage(), e);
         }
         return new DisposableDatabase(this, name);
     }
@@ -158,16 +173,19 @@ public final class DatabaseFactory {
     }
 
     /** Drops a database this factory created, now; a no-op for any other. */
-    public synchronized void drop(String name) {
+    public void drop(String name) {
         if (!live.remove(name)) {
             return;
         }
-        dropMarked(name);
+        synchronized (dropLock) {
+            awaitSessionsGone(name);
+            dropMarked(dropper, name);
+        }
     }
 
     /** Drops a database this factory created in the background: the test that closed it need not wait. */
     void dropLater(String name) {
-        pool.later(() -> drop(name));
+        pool.dropLater(() -> drop(name));
     }
 
     /** Ends other sessions on one of this factory's databases (a template must have none to be cloned). */
@@ -204,7 +222,7 @@ public final class DatabaseFactory {
         orphans.retainAll(candidates);
         synchronized (this) {
             // Only drops that happened count: a database the server refuses to drop (another owner) is not gone.
-            return (int) orphans.stream().filter(this::dropMarked).count();
+            return (int) orphans.stream().filter(name -> dropMarked(admin, name)).count();
         }
     }
 
@@ -230,12 +248,38 @@ public final class DatabaseFactory {
     }
 
     /** The names of the databases this factory created and has not dropped, for tests and diagnostics. */
-    public synchronized List<String> liveDatabases() {
-        return List.copyOf(live);
+    public List<String> liveDatabases() {
+        synchronized (live) {
+            return List.copyOf(live);
+        }
     }
 
-    private boolean dropMarked(String name) {
-        try (Statement statement = admin.createStatement()) {
+    /**
+     * Waits, in short steps, for the sessions of a closed database to end: with one still ending,
+     * {@code DROP DATABASE} would wait for it in steps of 100 ms.
+     */
+    private void awaitSessionsGone(String name) {
+        long deadline = System.nanoTime() + SESSION_EXIT_LIMIT_MILLIS * 1_000_000;
+        try (PreparedStatement statement = dropper.prepareStatement(
+                "select count(*) from pg_stat_activity where datname = ?")) {
+            statement.setString(1, name);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(SESSION_EXIT_POLL_MILLIS);
+            }
+        } catch (SQLException e) {
+            // The drop itself reports what is wrong with the connection.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean dropMarked(Connection connection, String name) {
+        try (Statement statement = connection.createStatement()) {
             if (server.majorVersion() >= 13) {
                 statement.execute("DROP DATABASE IF EXISTS " + DatabaseMarker.quote(name) + " WITH (FORCE)");
             } else {
@@ -253,10 +297,12 @@ public final class DatabaseFactory {
     private void close() {
         pool.close();
         List<String> names;
-        synchronized (this) {
+        synchronized (live) {
             names = new ArrayList<>(live);
         }
         names.forEach(this::drop);
+        cloners.close();
+        closeQuietly(dropper);
         closeQuietly(admin);
         lease.close();
     }

@@ -41,7 +41,7 @@ public final class RunPipeline {
     }
 
     /** A pipeline for one of this JVM's databases. */
-    static RunPipeline of(MigrationChain chain, DisposableDatabase database, Duration limit) {
+    public static RunPipeline of(MigrationChain chain, DisposableDatabase database, Duration limit) {
         return new RunPipeline(chain, database.server(), database.name(), limit);
     }
 

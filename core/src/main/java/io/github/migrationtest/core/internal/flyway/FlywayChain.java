@@ -27,7 +27,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -127,24 +126,33 @@ public final class FlywayChain implements MigrationChain {
 
     @Override
     public List<Migration> migrations(DataSource database) {
-        return Arrays.stream(flyway(database, Optional.empty()).info().all())
-                .filter(info -> info.getState() != MigrationState.MISSING_SUCCESS
-                        && info.getState() != MigrationState.MISSING_FAILED)
-                .map(FlywayChain::toMigration)
-                .collect(Collectors.toUnmodifiableList());
+        Flyway flyway = flyway(database, Optional.empty());
+        List<Migration> resolved = ResolvedMigrations.scan(flyway);
+        ResolvedMigrations.remember(settings(), flyway, resolved);
+        return resolved;
     }
 
+    /**
+     * Applies the pending migrations with one Flyway command: what it applied comes from its result
+     * (or, on failure, from the partial result Flyway attaches), not from the history before and after.
+     */
     @Override
     public MigrationResult migrate(DataSource database, Optional<String> target) {
         Flyway flyway = flyway(database, target);
         long started = System.nanoTime();
         int lastRankBefore = 0;
         try {
-            lastRankBefore = lastRank(flyway);
+            if (!PartialResults.AVAILABLE) {
+                lastRankBefore = lastRank(flyway);
+            }
             MigrateResult result = flyway.migrate();
-            return MigrationResult.success(appliedBy(flyway, result), elapsed(started));
+            return MigrationResult.success(ResolvedMigrations.applied(settings(), flyway, result.migrations),
+                    elapsed(started));
         } catch (FlywayException e) {
-            List<Migration> applied = appliedSince(flyway, lastRankBefore);
+            List<Migration> applied = PartialResults.AVAILABLE
+                    ? recorded(flyway, PartialResults.of(e)
+                            .map(r -> ResolvedMigrations.applied(settings(), flyway, r.migrations)).orElse(List.of()))
+                    : appliedSince(flyway, lastRankBefore);
             MigrationFailure.Builder failure = SqlErrors.describe(e);
             failedMigration(flyway, e).ifPresent(failure::migration);
             return MigrationResult.failure(applied, failure.build(), elapsed(started));
@@ -238,20 +246,22 @@ public final class FlywayChain implements MigrationChain {
     }
 
     /**
-     * What this run applied, as Flyway reports it: when other instances migrate the same database at
-     * the same time, the history also shows what they applied.
+     * Those of {@code reported} that the history records as applied: a failure can roll back what the
+     * partial result lists (a group in one transaction, {@code flyway.group=true}).
      */
-    private static List<Migration> appliedBy(Flyway flyway, MigrateResult result) {
-        List<MigrationInfo> all = Arrays.asList(flyway.info().all());
-        List<Migration> applied = new ArrayList<>();
-        for (MigrateOutput output : result.migrations) {
-            all.stream().filter(info -> info.getVersion() != null
-                            ? info.getVersion().getVersion().equals(output.version)
-                            : (output.version == null || output.version.isEmpty())
-                                    && info.getDescription().equals(output.description))
-                    .findFirst().map(FlywayChain::toMigration).ifPresent(applied::add);
+    private static List<Migration> recorded(Flyway flyway, List<Migration> reported) {
+        if (reported.isEmpty()) {
+            return reported;
         }
-        return applied;
+        try {
+            List<String> applied = Arrays.stream(flyway.info().applied())
+                    .filter(info -> info.getInstalledRank() != null && !info.getState().isFailed())
+                    .map(info -> idOf(info) + "|" + info.getChecksum()).toList();
+            return reported.stream().filter(m -> applied.contains(m.id() + "|" + m.checksum().orElse("null")))
+                    .toList();
+        } catch (FlywayException e) {
+            return reported;
+        }
     }
 
     /** What the history gained since {@code lastRankBefore}: for a failed run, which has no result. */

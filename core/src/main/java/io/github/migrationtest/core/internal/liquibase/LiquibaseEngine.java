@@ -88,11 +88,15 @@ final class LiquibaseEngine {
     MigrationResult migrate(DataSource dataSource, Optional<String> target) {
         long started = System.nanoTime();
         return session(dataSource, session -> {
-            List<ChangeSet> changeSets = session.changeSets();
-            Optional<ChangeSet> last = target.map(t -> ChangesetTargets.resolve(changeSets, t, chain));
+            // Liquibase's update parses the changelog itself; our own parse is needed only to resolve a target.
+            if (target.isEmpty()) {
+                requireChangelog(session.resources);
+            }
+            Optional<ChangeSet> last = target.isEmpty() ? Optional.empty()
+                    : Optional.of(ChangesetTargets.resolve(session.changeSets(), target.get(), chain));
             try {
                 if (last.isPresent()) {
-                    int count = pendingUpTo(session, changeSets, last.get());
+                    int count = pendingUpTo(session, session.changeSets(), last.get());
                     if (count > 0) {
                         session.liquibase.update(count, contexts(), labels());
                     }
@@ -103,6 +107,10 @@ final class LiquibaseEngine {
             } catch (MigrationTestException e) {
                 throw e;
             } catch (LiquibaseException | RuntimeException e) {
+                if (target.isEmpty() && session.listener.ran().isEmpty() && session.listener.failed().isEmpty()) {
+                    // Nothing ran: perhaps the changelog does not parse, which is the chain's fault, not a run's.
+                    session.changeLog();
+                }
                 return MigrationResult.failure(migrations(session.listener.ran()),
                         LiquibaseFailures.describe(e, session.listener.failed()), elapsed(started));
             }

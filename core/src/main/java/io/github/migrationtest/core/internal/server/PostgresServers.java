@@ -4,6 +4,7 @@ import io.github.migrationtest.core.internal.PostgresVersions;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.server.ServerProvider;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.EngineWarmUp;
 import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.config.Setting;
 import io.github.migrationtest.core.internal.server.docker.DockerServers;
@@ -66,6 +67,7 @@ public final class PostgresServers {
                 : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
         PostgresServer server = SERVERS.get(key);
         if (server == null) {
+            EngineWarmUp.start();
             server = start(resolved, major, configuration);
             SERVERS.put(key, server);
             installShutdownHook();

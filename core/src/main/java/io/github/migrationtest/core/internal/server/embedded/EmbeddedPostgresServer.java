@@ -57,7 +57,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
         Path directory = workspace.newServerDirectory(binaries.major());
         try {
             String password = Passwords.random();
-            initdb(binaries, directory, account, password);
+            ClusterCache.initialize(binaries, LoginCost.initdbOptions(binaries.major()), workspace.clusters(), directory,
+                    account, password, (target, secret) -> initdb(binaries, target, account, secret));
             MigrationTestException last = null;
             for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
@@ -78,7 +79,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    private static void initdb(Binaries binaries, Path directory, OsAccount account, String password) {
+    static void initdb(Binaries binaries, Path directory, OsAccount account, String password) {
         try {
             Path passwordFile = directory.resolve("initdb.pw");
             Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
@@ -86,9 +87,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
             account.own(directory);
             Path log = directory.resolve("initdb.log");
-            List<String> command = account.command(List.of(binaries.bin("initdb").toString(),
+            List<String> arguments = new ArrayList<>(List.of(binaries.bin("initdb").toString(),
                     "-D", directory.resolve("data").toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
                     "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"));
+            arguments.addAll(LoginCost.initdbOptions(binaries.major()));
+            List<String> command = account.command(arguments);
             Process initdb = processBuilder(command, directory).redirectOutput(log.toFile()).start();
             int exit = initdb.waitFor();
             Files.deleteIfExists(passwordFile);

@@ -108,6 +108,11 @@ final class Workspace {
         return root.resolve("binaries");
     }
 
+    /** Where data directories fresh from initdb are kept for copying (see {@link ClusterCache}). */
+    Path clusters() {
+        return root.resolve("clusters");
+    }
+
     /** Where this workspace puts server directories. */
     Path servers() {
         return servers;
