@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class JUnitVersionsTests {
 
-    private static final String JUNIT_5_12 = System.getProperty("migrationtest.junit512.jars", "target/junit-5.12");
-    private static final String JUNIT_6 = System.getProperty("migrationtest.junit6.jars", "target/junit-6");
+    private static final String JUNIT_5_12 = System.getProperty("build.junit512.jars", "target/junit-5.12");
+    private static final String JUNIT_6 = System.getProperty("build.junit6.jars", "target/junit-6");
 
     @Test
     void oneVersionRunsOnJUnit512() throws Exception {
