@@ -66,7 +66,9 @@ public interface MigrationChain {
     }
 
     /**
-     * Applies the pending migrations, up to and including {@code target} when one is given.
+     * Applies the pending migrations, up to and including {@code target} when one is given. A run to a
+     * target leaves repeatable migrations (Flyway's {@code R__} scripts) to the run that reaches the head,
+     * so that a database at version k holds what production had at k (see docs/engines.md).
      *
      * @param database the database to migrate
      * @param target the id of the last migration to apply; empty for all of them

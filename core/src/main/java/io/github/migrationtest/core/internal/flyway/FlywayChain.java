@@ -193,6 +193,9 @@ public final class FlywayChain implements MigrationChain {
                 .locations(locations.toArray(String[]::new));
         target.ifPresent(configuration::target);
         configurer.configure(configuration);
+        if (target.isPresent() && !target.get().startsWith("R__")) {
+            RepeatablesAtHead.apply(configuration);
+        }
         return configuration.load();
     }
 
