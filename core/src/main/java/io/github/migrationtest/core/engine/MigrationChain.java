@@ -76,6 +76,16 @@ public interface MigrationChain {
      */
     MigrationResult migrate(DataSource database, Optional<String> target);
 
+    /**
+     * Prepares a database as the engine does before it applies the first migration: creates its history
+     * table (Liquibase: and its lock table), applies nothing. A state "before the first migration" that
+     * models production starts here, since production has the history table when migration 1 runs.
+     * Does nothing where the tables exist.
+     *
+     * @param database the database to prepare
+     */
+    void initializeHistory(DataSource database);
+
     /** The engine's history table of the database, in order of execution; empty if it has none. */
     List<HistoryEntry> history(DataSource database);
 

@@ -7,6 +7,7 @@ import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.Locations;
 import io.github.migrationtest.core.internal.SqlErrors;
 import java.time.Duration;
@@ -130,6 +131,23 @@ public final class FlywayChain implements MigrationChain {
             MigrationFailure.Builder failure = SqlErrors.describe(e);
             failedMigration(flyway, e).ifPresent(failure::migration);
             return MigrationResult.failure(applied, failure.build(), elapsed(started));
+        }
+    }
+
+    /**
+     * Runs Flyway with no migrations to resolve: it creates the schema history table (and the schemas it
+     * manages) as it does before the first migration, and applies nothing.
+     */
+    @Override
+    public void initializeHistory(DataSource database) {
+        FluentConfiguration configuration = configuration().dataSource(database);
+        configurer.configure(configuration);
+        configuration.locations(new String[0]).javaMigrations();
+        try {
+            configuration.load().migrate();
+        } catch (FlywayException e) {
+            throw new MigrationTestException("Flyway could not create its schema history table for the "
+                    + description() + ": " + SqlErrors.messageChain(e), e);
         }
     }
 

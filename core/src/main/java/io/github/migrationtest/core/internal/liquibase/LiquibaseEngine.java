@@ -109,6 +109,14 @@ final class LiquibaseEngine {
         });
     }
 
+    /** Creates DATABASECHANGELOG and DATABASECHANGELOGLOCK as an update does before its first changeset. */
+    void initializeHistory(DataSource dataSource) {
+        session(dataSource, session -> {
+            session.liquibase.checkLiquibaseTables(false, session.changeLog(), contexts(), labels());
+            return null;
+        });
+    }
+
     MigrationResult rollback(DataSource dataSource, Optional<String> target) {
         long started = System.nanoTime();
         return session(dataSource, session -> {
