@@ -103,7 +103,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
         try {
             database = state.migrated()
                     ? factory.cloneOf(factory.templates().templateAt(chain, state.target(), settings.migrationTimeout()))
-                    : factory.createEmpty();
+                    : factory.createEmpty(chain);
         } catch (MigrationTestException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }

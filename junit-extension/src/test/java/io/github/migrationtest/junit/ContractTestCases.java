@@ -71,4 +71,14 @@ class ContractTestCases {
             return ContractSettings.defaults().without(Check.SNAPSHOT);
         }
     }
+
+    /** A chain that needs pg_trgm and a role from the platform, with the preparation that provides them. */
+    @MigrationTest(flyway = "classpath:db/contract/needs-platform", provider = "embedded", properties = {
+            "migrationtest.prepare=classpath:platform/prepare.sql", "migrationtest.prepare.roles=reporting_reader"})
+    static class PlatformPrepared implements MigrationChainContract {
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP);
+        }
+    }
 }

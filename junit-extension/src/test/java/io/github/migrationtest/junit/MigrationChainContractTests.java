@@ -109,6 +109,15 @@ class MigrationChainContractTests {
                 .satisfies(e -> assertThat(e.getValue()).startsWith("ABORTED: no rollback to check"));
     }
 
+    @Test
+    void aChainThatNeedsAnExtensionAndARoleRunsUnchangedWithThePreparation() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.PlatformPrepared.class));
+
+        // clean install, rerun, 2 replays, 1 upgrade
+        assertThat(outcomes).hasSize(5);
+        assertThat(outcomes.values()).containsOnly("SUCCESSFUL");
+    }
+
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
     private static Map<String, String> outcomes(EngineExecutionResults results) {
         return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)

@@ -49,7 +49,13 @@ public enum Diagnosis {
     EXISTING_SCHEMA_WITHOUT_HISTORY("the database has objects but no migration history"),
 
     /** The history records a migration that the chain does not have (drift). */
-    APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have");
+    APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have"),
+
+    /** The migration uses a type, function or operator class of an extension the database does not have. */
+    MISSING_EXTENSION("the migration uses an extension the database does not have"),
+
+    /** The migration grants to, or hands ownership to, a role the server does not have. */
+    MISSING_ROLE("the migration refers to a role the server does not have");
 
     private final String summary;
 

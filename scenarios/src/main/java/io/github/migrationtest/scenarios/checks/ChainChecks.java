@@ -269,7 +269,7 @@ public final class ChainChecks {
 
     /** A new empty database with the chain bound; the caller closes it. */
     MigrationDatabase empty() {
-        return new MigrationDatabase(databases.createEmpty(), chain, migrationTimeout);
+        return new MigrationDatabase(databases.createEmpty(chain), chain, migrationTimeout);
     }
 
     /** A clone of the cached state after {@code version} (the head when empty); the caller closes it. */

@@ -4,6 +4,7 @@ import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,9 +32,11 @@ public final class TemplateCache {
     private final Map<String, ChainTemplates> chains = new HashMap<>();
     private final AtomicInteger templatesBuilt = new AtomicInteger();
     private final AtomicInteger migrationsApplied = new AtomicInteger();
+    private final Preparer preparer;
 
     TemplateCache(DatabaseFactory factory) {
         this.factory = factory;
+        this.preparer = new Preparer(factory);
     }
 
     /**
@@ -45,6 +48,16 @@ public final class TemplateCache {
      */
     public String templateAt(MigrationChain chain, Optional<String> target, Duration limit) {
         return templates(chain).at(target, limit);
+    }
+
+    /**
+     * The name of the template a database before the chain's first migration is cloned from:
+     * {@code template0}, or, for a chain with a {@link Preparation}, a copy of it prepared once.
+     *
+     * @throws MigrationTestException if the preparation fails
+     */
+    public String emptyTemplate(MigrationChain chain) {
+        return templates(chain).base();
     }
 
     /** The chain's migrations, as resolved once for this server. */
@@ -81,6 +94,8 @@ public final class TemplateCache {
         private final String fingerprint;
         private final TreeMap<Integer, String> built = new TreeMap<>();
         private final Map<Integer, TemplateBuildException> failed = new HashMap<>();
+        private String base;
+        private MigrationTestException preparationFailure;
 
         ChainTemplates(MigrationChain chain) {
             this.chain = chain;
@@ -101,7 +116,7 @@ public final class TemplateCache {
                 throw failure;
             }
             Map.Entry<Integer, String> base = built.lowerEntry(index);
-            String baseName = base == null ? "template0" : base.getValue();
+            String baseName = base == null ? base() : base.getValue();
             String purpose = "template of " + chain.description() + " at "
                     + (index < 0 ? "no migration" : migrations.get(index).id()) + ", fingerprint " + fingerprint;
             DisposableDatabase template = factory.createTemplate(baseName, purpose);
@@ -124,6 +139,33 @@ public final class TemplateCache {
             built.put(index, template.name());
             templatesBuilt.incrementAndGet();
             return template.name();
+        }
+
+        /** The state before the first migration: template0, prepared (once) where the chain has a preparation. */
+        synchronized String base() {
+            Preparation preparation = PreparedChain.preparationOf(chain);
+            if (preparation.isEmpty()) {
+                return "template0";
+            }
+            if (base != null) {
+                return base;
+            }
+            if (preparationFailure != null) {
+                throw new MigrationTestException(preparationFailure.getMessage(), preparationFailure);
+            }
+            DisposableDatabase template = factory.createTemplate("template0", "prepared empty database of "
+                    + chain.description() + " (" + preparation.describe() + "), fingerprint " + fingerprint);
+            try {
+                preparer.prepare(preparation, template);
+            } catch (MigrationTestException e) {
+                template.close();
+                preparationFailure = e;
+                throw e;
+            }
+            factory.disconnectAll(template.name());
+            templatesBuilt.incrementAndGet();
+            base = template.name();
+            return base;
         }
 
         private int indexOf(String id) {
