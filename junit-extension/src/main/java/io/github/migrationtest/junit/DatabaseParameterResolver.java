@@ -62,7 +62,10 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.getParameter().getType() == ChainChecks.class) {
-            return new ChainChecks(DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout());
+            // One instance per class and version: it reports each cause of an unbuildable state once.
+            ExtensionContext classContext = extensionContext.getParent().orElse(extensionContext);
+            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(ChainChecks.class, key -> new ChainChecks(
+                    DatabaseFactory.on(server(extensionContext)), chain, settings.migrationTimeout()), ChainChecks.class);
         }
         DatabaseState state = DatabaseState.of(parameterContext.getParameter());
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);

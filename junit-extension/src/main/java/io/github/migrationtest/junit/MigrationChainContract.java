@@ -4,7 +4,9 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.checks.NoRollbackException;
+import io.github.migrationtest.scenarios.checks.StateUnavailableException;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +120,15 @@ public interface MigrationChainContract {
             return Stream.empty();
         }
         ContractSettings settings = contract();
-        return checks.discoveredScenarios().stream().map(scenario -> {
+        List<Scenario> scenarios;
+        try {
+            scenarios = checks.discoveredScenarios();
+        } catch (StateUnavailableException e) {
+            return Stream.of(DynamicTest.dynamicTest("discovery", () -> {
+                throw new TestAbortedException(e.getMessage());
+            }));
+        }
+        return scenarios.stream().map(scenario -> {
             Optional<Diagnosis> expected = settings.expectedFailure(scenario.migration().id(), scenario.state().kind());
             String outcome = expected.map(d -> "fails with " + d).orElse("the chain survives it");
             return DynamicTest.dynamicTest(scenario.name() + ": " + outcome, () -> {
@@ -126,7 +136,7 @@ public interface MigrationChainContract {
                 if (reason.isPresent()) {
                     throw new TestAbortedException("skipped by contract(): " + reason.get());
                 }
-                checks.brokenState(scenario, expected);
+                once(() -> checks.brokenState(scenario, expected));
             });
         });
     }
@@ -143,7 +153,16 @@ public interface MigrationChainContract {
         if (!contract().runs(check)) {
             return Stream.empty();
         }
-        return Stream.of(DynamicTest.dynamicTest(name, body::run));
+        return Stream.of(DynamicTest.dynamicTest(name, () -> once(body)));
+    }
+
+    /** Runs a check; one whose state cannot be built for a cause reported already is aborted, in one line. */
+    private static void once(Runnable check) {
+        try {
+            check.run();
+        } catch (StateUnavailableException e) {
+            throw new TestAbortedException(e.getMessage());
+        }
     }
 
     private Stream<DynamicTest> perMigration(Check check, List<Migration> migrations, String property,
@@ -157,7 +176,7 @@ public interface MigrationChainContract {
             if (reason.isPresent()) {
                 throw new TestAbortedException("skipped by contract(): " + reason.get());
             }
-            body.accept(m);
+            once(() -> body.accept(m));
         }));
     }
 }

@@ -81,4 +81,9 @@ class ContractTestCases {
             return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP);
         }
     }
+
+    /** The same chain without its preparation: every state needs pg_trgm, which the database lacks. */
+    @MigrationTest(flyway = "classpath:db/contract/needs-platform", provider = "embedded")
+    static class PlatformUnprepared implements MigrationChainContract {
+    }
 }

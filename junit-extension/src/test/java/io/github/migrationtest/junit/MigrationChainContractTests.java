@@ -118,10 +118,37 @@ class MigrationChainContractTests {
         assertThat(outcomes.values()).containsOnly("SUCCESSFUL");
     }
 
+    @Test
+    void aStateThatCannotBeBuiltFailsOnceWithItsDiagnosisAndTheChecksThatNeedItAbortInOneLine() {
+        EngineExecutionResults results = EngineRuns.run(ContractTestCases.PlatformUnprepared.class);
+        Map<String, String> outcomes = outcomes(results);
+
+        assertThat(failures(results)).singleElement().asString()
+                .contains("ERROR 42704: operator class \"gin_trgm_ops\" does not exist for access method \"gin\"")
+                .contains("diagnosis: MISSING_EXTENSION - migration 1 uses operator class gin_trgm_ops, which comes"
+                        + " from extension pg_trgm")
+                .contains("migrationtest.prepare=classpath:prepare.sql");
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).hasSizeLessThanOrEqualTo(1);
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("ABORTED")).isNotEmpty().allSatisfy(v -> assertThat(v)
+                .startsWith("ABORTED: Not run: the state it starts from cannot be built - migration 1 \"create"
+                        + " products\" (V1__create_products.sql) fails (ERROR 42704: operator class \"gin_trgm_ops\""
+                        + " does not exist for access method \"gin\"), diagnosis MISSING_EXTENSION. Reported in full,"
+                        + " with its diagnosis, by the check ")
+                .doesNotContain("\n"));
+    }
+
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
     private static Map<String, String> outcomes(EngineExecutionResults results) {
         return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
                 .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), MigrationChainContractTests::outcome));
+    }
+
+    /** The messages of every failed test and container. */
+    private static java.util.List<String> failures(EngineExecutionResults results) {
+        return results.allEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class))
+                .filter(r -> r.getStatus() == TestExecutionResult.Status.FAILED)
+                .map(r -> r.getThrowable().map(Throwable::getMessage).orElse("")).toList();
     }
 
     private static String outcome(Event event) {

@@ -11,7 +11,10 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.database.TemplateBuildException;
 import io.github.migrationtest.core.internal.database.TemplateCache;
+import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.Discovery;
 import io.github.migrationtest.scenarios.Scenario;
@@ -36,6 +39,11 @@ import java.util.stream.Collectors;
  * <p>Every check starts from the template cache, so a state is built once and cloned: asking for
  * upgrades from every version in ascending order applies each migration once to build the states,
  * plus the migrations each upgrade itself runs.
+ *
+ * <p>One cause, one failure: when a state cannot be built (a migration fails on the way, the preparation
+ * fails), the first check that needs it fails with the whole failure and its diagnosis; every later check
+ * of this instance that meets the same cause throws a {@link StateUnavailableException} of one line that
+ * points to it.
  */
 public final class ChainChecks {
 
@@ -46,6 +54,9 @@ public final class ChainChecks {
     private final DatabaseFactory databases;
     private final MigrationChain chain;
     private final Duration migrationTimeout;
+    // Causes of unbuildable states this instance reported in full, each with the check that reported it.
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
+    private volatile MigrationResult failedCleanInstall;
 
     /**
      * Creates the checks of a chain on a server.
@@ -72,9 +83,13 @@ public final class ChainChecks {
 
     /** An empty database migrates to the head without failure, and the history records every migration. */
     public void cleanInstall() {
-        try (MigrationDatabase db = empty()) {
+        try (MigrationDatabase db = state("clean install", Optional.empty(), false)) {
             MigrationResult result = db.migrate();
             if (!result.succeeded()) {
+                failedCleanInstall = result;
+                alreadyReported("clean install", causeOf(result), summaryOf(result)).ifPresent(e -> {
+                    throw e;
+                });
                 throw new AssertionError("A clean install fails: the chain does not migrate an empty database.\n"
                         + "It " + result.describe());
             }
@@ -90,7 +105,7 @@ public final class ChainChecks {
 
     /** Migrating a database at the head again applies nothing and leaves the schema as it was. */
     public void rerunAppliesNothing() {
-        try (MigrationDatabase db = at(Optional.empty())) {
+        try (MigrationDatabase db = state("rerun", Optional.empty(), true)) {
             SchemaSnapshot before = SchemaSnapshot.of(db);
             MigrationResult result = db.migrate();
             if (!result.succeeded() || !result.applied().isEmpty()) {
@@ -110,13 +125,15 @@ public final class ChainChecks {
      * with the schema of a clean install.
      */
     public void upgradeFrom(Migration version) {
-        try (MigrationDatabase db = at(Optional.of(chain.targetOf(version)))) {
+        SchemaSnapshot cleanInstall = cleanInstallSchema();
+        try (MigrationDatabase db = state("upgrade from " + version.displayName(),
+                Optional.of(chain.targetOf(version)), true)) {
             MigrationResult result = db.migrate();
             if (!result.succeeded()) {
                 throw new AssertionError("Upgrading from " + version.displayName() + " to the head fails.\nIt "
                         + result.describe());
             }
-            SchemaDiff diff = SchemaDiff.between(cleanInstallSchema(), SchemaSnapshot.of(db));
+            SchemaDiff diff = SchemaDiff.between(cleanInstall, SchemaSnapshot.of(db));
             if (!diff.isEmpty()) {
                 throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
                         + " schema than a clean install (expected: clean install, actual: upgrade):\n"
@@ -142,7 +159,7 @@ public final class ChainChecks {
      */
     public void replayUnrecorded(Migration migration, Optional<Diagnosis> expected) {
         String target = chain.targetOf(migration);
-        try (MigrationDatabase db = at(Optional.of(target))) {
+        try (MigrationDatabase db = state("replay of " + migration.displayName(), Optional.of(target), true)) {
             SchemaSnapshot ranOnce = SchemaSnapshot.of(db);
             EngineHistory.of(db).forget(migration);
             MigrationResult result = db.migrateTo(target);
@@ -172,8 +189,8 @@ public final class ChainChecks {
      * "objects present but unrecorded", which {@link #replayUnrecorded} covers for every migration.
      */
     public List<Scenario> discoveredScenarios() {
-        return DISCOVERIES.computeIfAbsent(cleanInstallKey(), key ->
-                Scenarios.discover(chain, databases, migrationTimeout)).scenarios().stream()
+        return building("discovery", () -> DISCOVERIES.computeIfAbsent(cleanInstallKey(), key ->
+                Scenarios.discover(chain, databases, migrationTimeout))).scenarios().stream()
                 .filter(s -> s.state().kind() != BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED)
                 .toList();
     }
@@ -183,7 +200,7 @@ public final class ChainChecks {
      * succeeds. With {@code expected} given, it must instead fail with that diagnosis.
      */
     public void brokenState(Scenario scenario, Optional<Diagnosis> expected) {
-        try (MigrationDatabase db = scenario.startAt().isPresent() ? at(scenario.startAt()) : empty()) {
+        try (MigrationDatabase db = state(scenario.name(), scenario.startAt(), scenario.startAt().isPresent())) {
             scenario.prepare(db);
             MigrationResult result = db.migrate();
             if (expected.isEmpty() && !result.succeeded()) {
@@ -209,9 +226,17 @@ public final class ChainChecks {
         List<Migration> migrations = migrations();
         int index = migrations.indexOf(migration);
         Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
-        try (MigrationDatabase db = previous.isPresent() ? at(previous) : empty()) {
+        try (MigrationDatabase db = state("up-down-up of " + migration.displayName(), previous, previous.isPresent())) {
             SchemaSnapshot before = SchemaSnapshot.of(db);
-            step(db.migrateTo(chain.targetOf(migration)), "Applying " + migration.displayName());
+            MigrationResult up = db.migrateTo(chain.targetOf(migration));
+            if (!up.succeeded()) {
+                // Applying it is what building the state after it does: the same cause as an unbuildable state.
+                alreadyReported("up-down-up of " + migration.displayName(), causeOf(up), summaryOf(up))
+                        .ifPresent(e -> {
+                            throw e;
+                        });
+            }
+            step(up, "Applying " + migration.displayName());
             SchemaSnapshot after = SchemaSnapshot.of(db);
             MigrationResult down = db.rollbackLast();
             if (down.failure().filter(f -> f.kind() == MigrationFailure.Kind.NO_ROLLBACK).isPresent()) {
@@ -250,7 +275,7 @@ public final class ChainChecks {
      * @return whether the file was written rather than compared
      */
     public boolean matchesSnapshot(Path file) {
-        try (MigrationDatabase db = at(Optional.empty())) {
+        try (MigrationDatabase db = state("schema drift", Optional.empty(), true)) {
             if (Files.notExists(file) && !"true".equalsIgnoreCase(System.getenv("CI"))) {
                 write(file, SchemaSnapshot.of(db).canonicalText());
                 System.err.println("[migrationtest] Wrote the head schema of the " + chain.description() + " to "
@@ -278,8 +303,62 @@ public final class ChainChecks {
         return new MigrationDatabase(databases.cloneOf(template), chain, migrationTimeout);
     }
 
+    /**
+     * A database for a check: a clone of the state after {@code version} (the head when empty) if
+     * {@code migrated}, else an empty one; with the cause reported once if the state cannot be built.
+     */
+    private MigrationDatabase state(String check, Optional<String> version, boolean migrated) {
+        return building(check, () -> migrated ? at(version) : empty());
+    }
+
+    /** Runs work that builds states, turning a cause this instance reported already into one line. */
+    private <T> T building(String check, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (TemplateBuildException e) {
+            throw alreadyReported(check, causeOf(e.result()), summaryOf(e.result())).orElseThrow(() -> e);
+        } catch (StateUnavailableException | MigrationTestConfigurationException e) {
+            throw e;
+        } catch (MigrationTestException e) {
+            String cause = e.getMessage().lines().findFirst().orElse("");
+            throw alreadyReported(check, cause, cause).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The one line to abort with if this instance reported {@code cause} already; empty (and the cause now
+     * counted as reported by {@code check}) for the first.
+     */
+    private Optional<StateUnavailableException> alreadyReported(String check, String cause, String summary) {
+        String first = reported.putIfAbsent(cause, check);
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateUnavailableException("Not run: the state it starts from cannot be built - "
+                + summary + ". Reported in full, with its diagnosis, by the check " + first + "."));
+    }
+
+    private static String causeOf(MigrationResult result) {
+        return result.failure().map(f -> f.migration().map(Migration::id).orElse("") + "|" + f.sqlState().orElse("")
+                + "|" + f.message()).orElse("");
+    }
+
+    private static String summaryOf(MigrationResult result) {
+        return result.failure().map(f -> f.migration().map(m -> "migration " + m.displayName() + " fails")
+                .orElse("the engine refuses to migrate") + " (" + f.sqlState().map(st -> "ERROR " + st + ": ").orElse("")
+                + f.message().lines().findFirst().orElse("") + ")"
+                + f.diagnosis().map(d -> ", diagnosis " + d).orElse("")).orElse("the run fails");
+    }
+
     SchemaSnapshot cleanInstallSchema() {
         SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+        MigrationResult failed = failedCleanInstall;
+        if (snapshot == null && failed != null) {
+            // Reported by the clean install already: a second run of the whole chain would only fail alike.
+            alreadyReported("clean install", causeOf(failed), summaryOf(failed)).ifPresent(e -> {
+                throw e;
+            });
+        }
         if (snapshot == null) {
             cleanInstall();
             snapshot = CLEAN_INSTALLS.get(cleanInstallKey());

@@ -93,7 +93,7 @@ public final class TemplateCache {
         private final List<Migration> migrations;
         private final String fingerprint;
         private final TreeMap<Integer, String> built = new TreeMap<>();
-        private final Map<Integer, TemplateBuildException> failed = new HashMap<>();
+        private final TreeMap<Integer, TemplateBuildException> failed = new TreeMap<>();
         private String base;
         private MigrationTestException preparationFailure;
 
@@ -111,9 +111,11 @@ public final class TemplateCache {
             if (existing != null) {
                 return existing;
             }
-            TemplateBuildException failure = failed.get(index);
+            // Every state from the migration that failed on is out of reach: say so without running it again,
+            // each time with an exception of its own (a shared one would carry the first caller's stack).
+            Map.Entry<Integer, TemplateBuildException> failure = failed.floorEntry(index);
             if (failure != null) {
-                throw failure;
+                throw failure.getValue().again();
             }
             Map.Entry<Integer, String> base = built.lowerEntry(index);
             String baseName = base == null ? base() : base.getValue();
@@ -130,7 +132,7 @@ public final class TemplateCache {
                 if (!result.succeeded()) {
                     template.close();
                     TemplateBuildException exception = new TemplateBuildException(chain, migrations.get(index), result);
-                    failed.put(index, exception);
+                    failed.put(failedIndex(result, base == null ? -1 : base.getKey(), index), exception);
                     throw exception;
                 }
             }
@@ -151,7 +153,7 @@ public final class TemplateCache {
                 return base;
             }
             if (preparationFailure != null) {
-                throw new MigrationTestException(preparationFailure.getMessage(), preparationFailure);
+                throw new MigrationTestException(preparationFailure.getMessage());
             }
             DisposableDatabase template = factory.createTemplate("template0", "prepared empty database of "
                     + chain.description() + " (" + preparation.describe() + "), fingerprint " + fingerprint);
@@ -166,6 +168,13 @@ public final class TemplateCache {
             templatesBuilt.incrementAndGet();
             base = template.name();
             return base;
+        }
+
+        /** The index of the migration the run failed on; the run's target where the failure names none. */
+        private int failedIndex(MigrationResult result, int baseIndex, int target) {
+            Optional<Migration> failedOn = result.failure().flatMap(f -> f.migration());
+            int at = failedOn.map(migrations::indexOf).orElse(-1);
+            return at > baseIndex && at <= target ? at : target;
         }
 
         private int indexOf(String id) {
