@@ -42,7 +42,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
@@ -324,7 +323,7 @@ final class LiquibaseEngine {
             accessors.add(new DirectoryResourceAccessor(directory));
         }
         accessors.add(new ClassLoaderResourceAccessor(settings.classLoader()));
-        return accessors.size() == 1 ? accessors.get(0) : new CompositeResourceAccessor(accessors);
+        return new SpringPathsResourceAccessor(accessors);
     }
 
     private Map<String, Object> scopeValues(ResourceAccessor resources) {
