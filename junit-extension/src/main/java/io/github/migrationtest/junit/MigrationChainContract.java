@@ -128,7 +128,10 @@ public interface MigrationChainContract {
                 throw new TestAbortedException(e.getMessage());
             }));
         }
-        return scenarios.stream().map(scenario -> {
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        List<Migration> selected = settings.selection(Check.BROKEN_STATES).select(versions, "chain");
+        return Stream.concat(leftOut(Check.BROKEN_STATES, versions, selected, settings), scenarios.stream()
+                .filter(scenario -> selected.contains(scenario.migration())).map(scenario -> {
             Optional<Diagnosis> expected = settings.expectedFailure(scenario.migration().id(), scenario.state().kind());
             String outcome = expected.map(d -> "fails with " + d).orElse("the chain survives it");
             return DynamicTest.dynamicTest(scenario.name() + ": " + outcome, () -> {
@@ -138,7 +141,7 @@ public interface MigrationChainContract {
                 }
                 once(() -> checks.brokenState(scenario, expected));
             });
-        });
+        }));
     }
 
     /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */
@@ -171,12 +174,30 @@ public interface MigrationChainContract {
             return Stream.empty();
         }
         ContractSettings settings = contract();
-        return migrations.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
+        List<Migration> selected = settings.selection(check).select(migrations, "chain");
+        return Stream.concat(leftOut(check, migrations, selected, settings),
+                selected.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
             var reason = settings.skipReason(check, m.id());
             if (reason.isPresent()) {
                 throw new TestAbortedException("skipped by contract(): " + reason.get());
             }
             once(() -> body.accept(m));
+        })));
+    }
+
+    /** One aborted test that names the migrations the check's selection leaves out; none if it takes all. */
+    private static Stream<DynamicTest> leftOut(Check check, List<Migration> migrations, List<Migration> selected,
+            ContractSettings settings) {
+        if (selected.size() == migrations.size()) {
+            return Stream.empty();
+        }
+        List<Migration> left = migrations.stream().filter(m -> !selected.contains(m)).toList();
+        String name = left.size() + " of " + migrations.size() + " migrations left out by "
+                + settings.selection(check).describe();
+        return Stream.of(DynamicTest.dynamicTest(name, () -> {
+            throw new TestAbortedException("left out by the selection " + settings.selection(check).describe()
+                    + ": " + MigrationSelection.ranges(migrations, left) + ". contract().select(Check." + check
+                    + ", MigrationSelection.all()) checks them all.");
         }));
     }
 }

@@ -2,6 +2,9 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,53 @@ class MigrationChainContractTests {
                         + " does not exist for access method \"gin\"), diagnosis MISSING_EXTENSION. Reported in full,"
                         + " with its diagnosis, by the check ")
                 .doesNotContain("\n"));
+    }
+
+    @Test
+    void byDefaultTheUpgradeStartsFromTheLastTenVersionsAndTenSpreadOverTheRestAndSaysOnceWhatItLeftOut()
+            throws IOException {
+        generateChain(Path.of("target/generated-chains/long"), 25);
+
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChain.class));
+
+        assertThat(outcomes).filteredOn((name, outcome) -> name.endsWith("upgrades to the head like a clean install"))
+                .hasSize(20).allSatisfy((name, outcome) -> assertThat(outcome).isEqualTo("SUCCESSFUL"));
+        assertThat(outcomes).containsEntry("4 of 24 migrations left out by MigrationSelection.lastAndSpread(10, 10)",
+                "ABORTED: left out by the selection MigrationSelection.lastAndSpread(10, 10): 4, 7, 11, 14."
+                        + " contract().select(Check.UPGRADE, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes).containsKey("1 \"create table 1\" (V1__create_table_1.sql) upgrades to the head like a"
+                + " clean install");
+    }
+
+    @Test
+    void aSelectionAppliesToEveryPerMigrationCheck() throws IOException {
+        generateChain(Path.of("target/generated-chains/long"), 25);
+
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChainAfter20.class));
+
+        assertThat(outcomes.keySet()).filteredOn(name -> name.endsWith("runs again where it ran but is not recorded"))
+                .containsExactly("21 \"create table 21\" (V21__create_table_21.sql) runs again where it ran but is"
+                        + " not recorded", "22 \"create table 22\" (V22__create_table_22.sql) runs again where it"
+                        + " ran but is not recorded", "23 \"create table 23\" (V23__create_table_23.sql) runs again"
+                        + " where it ran but is not recorded", "24 \"create table 24\" (V24__create_table_24.sql)"
+                        + " runs again where it ran but is not recorded", "25 \"create table 25\""
+                        + " (V25__create_table_25.sql) runs again where it ran but is not recorded");
+        assertThat(outcomes).containsEntry("20 of 25 migrations left out by MigrationSelection.after(\"20\")",
+                "ABORTED: left out by the selection MigrationSelection.after(\"20\"): 1-20. contract()"
+                        + ".select(Check.REPLAY_UNRECORDED, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes).containsEntry("20 of 24 migrations left out by MigrationSelection.after(\"20\")",
+                "ABORTED: left out by the selection MigrationSelection.after(\"20\"): 1-20. contract()"
+                        + ".select(Check.UPGRADE, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).isEmpty();
+    }
+
+    /** A chain of {@code size} migrations, each creating a table, written where a fixture class reads it. */
+    static void generateChain(Path directory, int size) throws IOException {
+        Files.createDirectories(directory);
+        for (int i = 1; i <= size; i++) {
+            Files.writeString(directory.resolve("V" + i + "__create_table_" + i + ".sql"),
+                    "CREATE TABLE IF NOT EXISTS table_" + i + " (id bigint PRIMARY KEY, name text);\n");
+        }
     }
 
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
