@@ -30,8 +30,10 @@ import org.opentest4j.TestAbortedException;
  * }
  * }</pre>
  *
- * Override {@link #contract()} to turn checks off, skip migrations with a reason, or move the
- * committed schema file.
+ * Override {@link #contract()} to turn checks off, select or skip migrations, or move the committed
+ * schema file. After the class, the suite prints what it did (migrations executed, states built, time per
+ * check); an {@code @AfterAll} method may declare a {@link io.github.migrationtest.scenarios.checks.SuiteReport}
+ * parameter to read it.
  */
 public interface MigrationChainContract {
 
@@ -44,14 +46,15 @@ public interface MigrationChainContract {
     @TestFactory
     @DisplayName("clean install")
     default Stream<DynamicTest> cleanInstall(ChainChecks checks) {
-        return single(Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
+        return single(checks, Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
     }
 
     /** A database at the head migrates again without applying or changing anything. */
     @TestFactory
     @DisplayName("rerun")
     default Stream<DynamicTest> rerunAppliesNothing(ChainChecks checks) {
-        return single(Check.RERUN, "migrating a database at the head again applies nothing", checks::rerunAppliesNothing);
+        return single(checks, Check.RERUN, "migrating a database at the head again applies nothing",
+                checks::rerunAppliesNothing);
     }
 
     /** A database at each earlier version migrates to the head and ends with the schema of a clean install. */
@@ -59,7 +62,7 @@ public interface MigrationChainContract {
     @DisplayName("upgrade from every version")
     default Stream<DynamicTest> upgradeFromEveryVersion(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
+        return perMigration(checks, Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
                 "upgrades to the head like a clean install", checks::upgradeFrom);
     }
 
@@ -71,7 +74,7 @@ public interface MigrationChainContract {
     @DisplayName("up-down-up")
     default Stream<DynamicTest> rollbackRoundTrips(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
+        return perMigration(checks, Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
                 migration -> {
                     try {
                         checks.upDownUp(migration);
@@ -94,7 +97,7 @@ public interface MigrationChainContract {
     default Stream<DynamicTest> replayUnrecorded(ChainChecks checks) {
         ContractSettings settings = contract();
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.REPLAY_UNRECORDED, versions, "runs again where it ran but is not recorded",
+        return perMigration(checks, Check.REPLAY_UNRECORDED, versions, "runs again where it ran but is not recorded",
                 migration -> {
                     try {
                         checks.replayUnrecorded(migration, settings.expectedFailure(migration.id(),
@@ -122,7 +125,9 @@ public interface MigrationChainContract {
         ContractSettings settings = contract();
         List<Scenario> scenarios;
         try {
-            scenarios = checks.discoveredScenarios();
+            List<List<Scenario>> found = new java.util.ArrayList<>();
+            checks.measure(reportName(Check.BROKEN_STATES), () -> found.add(checks.discoveredScenarios()));
+            scenarios = found.get(0);
         } catch (StateUnavailableException e) {
             return Stream.of(DynamicTest.dynamicTest("discovery", () -> {
                 throw new TestAbortedException(e.getMessage());
@@ -139,7 +144,7 @@ public interface MigrationChainContract {
                 if (reason.isPresent()) {
                     throw new TestAbortedException("skipped by contract(): " + reason.get());
                 }
-                once(() -> checks.brokenState(scenario, expected));
+                checks.measure(reportName(Check.BROKEN_STATES), () -> once(() -> checks.brokenState(scenario, expected)));
             });
         }));
     }
@@ -149,14 +154,20 @@ public interface MigrationChainContract {
     @DisplayName("schema drift")
     default Stream<DynamicTest> schemaMatchesCommittedSnapshot(ChainChecks checks) {
         String file = contract().snapshotFor(getClass());
-        return single(Check.SNAPSHOT, "the head schema matches " + file, () -> checks.matchesSnapshot(Paths.get(file)));
+        return single(checks, Check.SNAPSHOT, "the head schema matches " + file,
+                () -> checks.matchesSnapshot(Paths.get(file)));
     }
 
-    private Stream<DynamicTest> single(Check check, String name, Runnable body) {
+    private Stream<DynamicTest> single(ChainChecks checks, Check check, String name, Runnable body) {
         if (!contract().runs(check)) {
             return Stream.empty();
         }
-        return Stream.of(DynamicTest.dynamicTest(name, () -> once(body)));
+        return Stream.of(DynamicTest.dynamicTest(name, () -> checks.measure(reportName(check), () -> once(body))));
+    }
+
+    /** The check's name in the suite's report, e.g. {@code replay unrecorded}. */
+    private static String reportName(Check check) {
+        return check.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Runs a check; one whose state cannot be built for a cause reported already is aborted, in one line. */
@@ -168,8 +179,8 @@ public interface MigrationChainContract {
         }
     }
 
-    private Stream<DynamicTest> perMigration(Check check, List<Migration> migrations, String property,
-            Consumer<Migration> body) {
+    private Stream<DynamicTest> perMigration(ChainChecks checks, Check check, List<Migration> migrations,
+            String property, Consumer<Migration> body) {
         if (!contract().runs(check)) {
             return Stream.empty();
         }
@@ -181,7 +192,7 @@ public interface MigrationChainContract {
             if (reason.isPresent()) {
                 throw new TestAbortedException("skipped by contract(): " + reason.get());
             }
-            once(() -> body.accept(m));
+            checks.measure(reportName(check), () -> once(() -> body.accept(m)));
         })));
     }
 

@@ -4,6 +4,7 @@ import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -47,12 +48,20 @@ final class MigrationTestExtension implements ClassTemplateInvocationContextProv
     /** Databases belong to tests: class-level methods that ask for one get this explanation. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
         return extensionContext.getTestMethod().isEmpty()
-                && DatabaseParameterResolver.isDatabaseType(parameterContext.getParameter().getType());
+                && (DatabaseParameterResolver.isDatabaseType(type) || type == SuiteReport.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == SuiteReport.class) {
+            return DatabaseParameterResolver.suiteReport(extensionContext).orElseThrow(() ->
+                    new ParameterResolutionException("No check of MigrationChainContract ran in "
+                            + extensionContext.getDisplayName() + ", so there is no SuiteReport for "
+                            + parameterContext.getDeclaringExecutable() + ". Declare it in an @AfterAll method of a"
+                            + " class that implements MigrationChainContract."));
+        }
         throw new ParameterResolutionException("A " + parameterContext.getParameter().getType().getSimpleName()
                 + " can be injected into test methods and @BeforeEach/@AfterEach methods only: every test gets a"
                 + " database of its own, so there is none for " + parameterContext.getDeclaringExecutable()

@@ -2,6 +2,8 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.scenarios.BrokenState;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
+import org.junit.jupiter.api.AfterAll;
 
 /** Chains with one defect each, run through the contract by {@link MigrationChainContractTests}. */
 class ContractTestCases {
@@ -104,6 +106,22 @@ class ContractTestCases {
         public ContractSettings contract() {
             return ContractSettings.defaults().without(Check.SNAPSHOT, Check.UP_DOWN_UP, Check.BROKEN_STATES)
                     .select(MigrationSelection.after("20"));
+        }
+    }
+
+    /** A suite whose report an @AfterAll method reads. */
+    @MigrationTest(flyway = "classpath:db/contract/repeatable-views", provider = "embedded")
+    static class Reported implements MigrationChainContract {
+        static volatile SuiteReport report;
+
+        @AfterAll
+        static void keep(SuiteReport suite) {
+            report = suite;
+        }
+
+        @Override
+        public ContractSettings contract() {
+            return ContractSettings.defaults().without(Check.SNAPSHOT, Check.BROKEN_STATES);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -147,8 +148,8 @@ class MigrationChainContractTests {
 
         Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChain.class));
 
-        assertThat(outcomes).filteredOn((name, outcome) -> name.endsWith("upgrades to the head like a clean install"))
-                .hasSize(20).allSatisfy((name, outcome) -> assertThat(outcome).isEqualTo("SUCCESSFUL"));
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getKey().endsWith("upgrades to the head like a clean install"))
+                .hasSize(20).allSatisfy(e -> assertThat(e.getValue()).isEqualTo("SUCCESSFUL"));
         assertThat(outcomes).containsEntry("4 of 24 migrations left out by MigrationSelection.lastAndSpread(10, 10)",
                 "ABORTED: left out by the selection MigrationSelection.lastAndSpread(10, 10): 4, 7, 11, 14."
                         + " contract().select(Check.UPGRADE, MigrationSelection.all()) checks them all.");
@@ -163,7 +164,7 @@ class MigrationChainContractTests {
         Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChainAfter20.class));
 
         assertThat(outcomes.keySet()).filteredOn(name -> name.endsWith("runs again where it ran but is not recorded"))
-                .containsExactly("21 \"create table 21\" (V21__create_table_21.sql) runs again where it ran but is"
+                .containsExactlyInAnyOrder("21 \"create table 21\" (V21__create_table_21.sql) runs again where it ran but is"
                         + " not recorded", "22 \"create table 22\" (V22__create_table_22.sql) runs again where it"
                         + " ran but is not recorded", "23 \"create table 23\" (V23__create_table_23.sql) runs again"
                         + " where it ran but is not recorded", "24 \"create table 24\" (V24__create_table_24.sql)"
@@ -185,6 +186,30 @@ class MigrationChainContractTests {
             Files.writeString(directory.resolve("V" + i + "__create_table_" + i + ".sql"),
                     "CREATE TABLE IF NOT EXISTS table_" + i + " (id bigint PRIMARY KEY, name text);\n");
         }
+    }
+
+    @Test
+    void theSuiteSaysWhatItDidPerCheckAndAnAfterAllMethodCanReadIt() {
+        EngineExecutionResults results = EngineRuns.run(ContractTestCases.Reported.class);
+        assertThat(failures(results)).isEmpty();
+
+        SuiteReport report = ContractTestCases.Reported.report;
+
+        assertThat(report.chain()).isEqualTo("Flyway chain classpath:db/contract/repeatable-views");
+        assertThat(report.checks()).extracting(SuiteReport.CheckRun::check).containsExactlyInAnyOrder(
+                "clean install", "rerun", "upgrade", "up down up", "replay unrecorded");
+        // 3 versioned migrations and 2 repeatables, each run once
+        assertThat(report.check("clean install").orElseThrow()).satisfies(run -> {
+            assertThat(run.tests()).isEqualTo(1);
+            assertThat(run.migrationsExecuted()).isEqualTo(5);
+        });
+        assertThat(report.check("upgrade").orElseThrow().tests()).isEqualTo(2);
+        assertThat(report.check("replay unrecorded").orElseThrow().tests()).isEqualTo(3);
+        assertThat(report.migrationsExecuted()).isEqualTo(report.checks().stream()
+                .mapToLong(SuiteReport.CheckRun::migrationsExecuted).sum()).isGreaterThan(5);
+        assertThat(report.statesBuilt()).isPositive();
+        assertThat(report.describe()).startsWith("Standard suite of the Flyway chain classpath:db/contract/"
+                + "repeatable-views on PostgreSQL 17").contains("\n  clean install: 1 test, 5 migrations, ");
     }
 
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */

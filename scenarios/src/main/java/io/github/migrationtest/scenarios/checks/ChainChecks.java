@@ -57,6 +57,7 @@ public final class ChainChecks {
     // Causes of unbuildable states this instance reported in full, each with the check that reported it.
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private volatile MigrationResult failedCleanInstall;
+    private final SuiteRecorder recorder = new SuiteRecorder();
 
     /**
      * Creates the checks of a chain on a server.
@@ -69,6 +70,28 @@ public final class ChainChecks {
         this.databases = Objects.requireNonNull(databases, "databases");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.migrationTimeout = Objects.requireNonNull(migrationTimeout, "migrationTimeout");
+    }
+
+    /**
+     * Runs one test of a check and counts it in the {@link #report()}: the migrations it executed, the
+     * states it built, its time.
+     *
+     * @param check the check's name in the report, e.g. {@code upgrade from every version}
+     * @param test the test
+     */
+    public void measure(String check, Runnable test) {
+        recorder.measure(check, templates(), test);
+    }
+
+    /** What the checks measured so far did, and what they noticed without failing. */
+    public SuiteReport report() {
+        return recorder.report(chain.description(), "PostgreSQL " + databases.server().version() + " ("
+                + databases.server().provider().settingValue() + ")");
+    }
+
+    /** Whether any check was measured, so that there is something to report. */
+    public boolean measuredAny() {
+        return !recorder.isEmpty();
     }
 
     /** The chain's migrations, in order. */
