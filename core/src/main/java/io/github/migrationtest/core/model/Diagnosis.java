@@ -51,6 +51,9 @@ public enum Diagnosis {
     /** The history records a migration that the chain does not have (drift). */
     APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have"),
 
+    /** An object the migration drops (a column, an index, a table) is gone already. */
+    OBJECT_ALREADY_DROPPED("an object the migration drops is gone already"),
+
     /** The migration uses a type, function or operator class of an extension the database does not have. */
     MISSING_EXTENSION("the migration uses an extension the database does not have"),
 

@@ -22,6 +22,7 @@ public final class Diagnoser {
             new HistoryRules(),
             new EnumValuesRule(),
             new MissingSchemaRule(),
+            new DroppedObjectRule(),
             new PrerequisiteRule(),
             new TransactionRules(),
             new LockRules());
