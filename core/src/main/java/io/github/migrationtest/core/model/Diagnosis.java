@@ -51,6 +51,9 @@ public enum Diagnosis {
     /** The history records a migration that the chain does not have (drift). */
     APPLIED_MIGRATION_MISSING("the history records a migration that the chain does not have"),
 
+    /** A migration older than the newest applied one is pending, and Flyway refuses to apply it out of order. */
+    MIGRATION_OUT_OF_ORDER("a migration older than the newest applied one is pending"),
+
     /** An object the migration drops (a column, an index, a table) is gone already. */
     OBJECT_ALREADY_DROPPED("an object the migration drops is gone already"),
 

@@ -129,6 +129,7 @@ public final class FlywayChain implements MigrationChain {
         } catch (FlywayException e) {
             List<Migration> applied = appliedSince(flyway, lastRankBefore);
             MigrationFailure.Builder failure = SqlErrors.describe(e);
+            ValidationDetail.of(e).ifPresent(failure::detail);
             failedMigration(flyway, e).ifPresent(failure::migration);
             return MigrationResult.failure(applied, failure.build(), elapsed(started));
         }
