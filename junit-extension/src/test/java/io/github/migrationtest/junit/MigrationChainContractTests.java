@@ -212,6 +212,19 @@ class MigrationChainContractTests {
                 + "repeatable-views on PostgreSQL 17").contains("\n  clean install: 1 test, 5 migrations, ");
     }
 
+    @Test
+    void aRoundTripThatOnlyMovesAColumnPassesAndSaysSo() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.ColumnOrder.class));
+
+        assertThat(outcomes).containsEntry("2 \"drop legacy code\" (V2__drop_legacy_code.sql) rolls back to the schema"
+                + " before it and applies again", "SUCCESSFUL");
+        assertThat(ContractTestCases.ColumnOrder.report.notes()).singleElement().asString()
+                .startsWith("up-down-up of 2 \"drop legacy code\" (V2__drop_legacy_code.sql): rolling it back changes"
+                        + " the column order of ")
+                .contains("public.accounts from (id, legacy_code, name) to (id, name, legacy_code)")
+                .endsWith("the schema drift check still compares it.");
+    }
+
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
     private static Map<String, String> outcomes(EngineExecutionResults results) {
         return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
