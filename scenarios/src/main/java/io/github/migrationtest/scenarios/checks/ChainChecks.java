@@ -220,13 +220,17 @@ public final class ChainChecks {
     }
 
     /**
-     * The chain survives the scenario: from the database the scenario prepares, migrating to the head
-     * succeeds. With {@code expected} given, it must instead fail with that diagnosis.
+     * The migration survives the scenario: from the database the scenario prepares, migrating up to and
+     * including the scenario's migration succeeds. With {@code expected} given, it must instead fail with
+     * that diagnosis. The run stops at the migration the state is about: a state seeded before migration k
+     * tests k, and a run on to the head would make the check cost the rest of the chain for each state -
+     * quadratic in the chain's length, for failures that are the migrations' own, found by their own states.
      */
     public void brokenState(Scenario scenario, Optional<Diagnosis> expected) {
         try (MigrationDatabase db = state(scenario.name(), scenario.startAt(), scenario.startAt().isPresent())) {
             scenario.prepare(db);
-            MigrationResult result = db.migrate();
+            Migration migration = scenario.migration();
+            MigrationResult result = migration.isRepeatable() ? db.migrate() : db.migrateTo(chain.targetOf(migration));
             if (expected.isEmpty() && !result.succeeded()) {
                 throw new AssertionError("The chain does not survive " + scenario.name() + " ("
                         + scenario.state().description() + ").\nIt " + result.describe() + "\nA resilient chain: "
