@@ -3,6 +3,8 @@ package io.github.migrationtest.benchmarks;
 import io.github.migrationtest.junit.ContractSettings;
 import io.github.migrationtest.junit.MigrationChainContract;
 import io.github.migrationtest.junit.MigrationTest;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * A class implementing the contract, on the chain {@link SuiteBenchmark} generates; the location is
@@ -13,6 +15,14 @@ import io.github.migrationtest.junit.MigrationTest;
 public class SuiteBenchmarkChainTests implements MigrationChainContract {
 
     static final String SNAPSHOT = SuiteBenchmark.CHAIN + ".schema";
+
+    /** What the last run of the suite did, for the harnesses to print. */
+    static volatile SuiteReport lastReport;
+
+    @AfterAll
+    static void keep(SuiteReport report) {
+        lastReport = report;
+    }
 
     @Override
     public ContractSettings contract() {

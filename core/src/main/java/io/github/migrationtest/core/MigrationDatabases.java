@@ -89,7 +89,7 @@ public final class MigrationDatabases {
 
     /** A new empty database with the chain bound; the caller closes it, which drops it. */
     public MigrationDatabase empty() {
-        return new MigrationDatabase(factory().createEmpty(), chain, settings);
+        return new MigrationDatabase(factory().createEmpty(chain), chain, settings);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.migrationtest.junit;
 
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.database.PreparedChain;
+import io.github.migrationtest.core.internal.database.Preparation;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
 import io.github.migrationtest.core.flyway.FlywayConfigurer;
 import io.github.migrationtest.core.internal.flyway.FlywaySupport;
@@ -43,7 +45,7 @@ final class ChainFactory {
         }
         MigrationChain chain = flyway ? flywayChain(settings, testClass) : liquibaseChain(settings, testClass);
         chain.validate();
-        return chain;
+        return PreparedChain.of(chain, Preparation.of(settings.configuration(), testClass.getClassLoader()));
     }
 
     private static MigrationChain flywayChain(MigrationTestSettings settings, Class<?> testClass) {

@@ -23,6 +23,7 @@ import java.util.Set;
  *     return ContractSettings.defaults()
  *             .skip(Check.UP_DOWN_UP, "7", "backfills data; its undo cannot restore it")
  *             .requireReplayAfter("41")                        // older migrations: reported, not required
+ *             .select(Check.UPGRADE, MigrationSelection.last(30))  // upgrade from the last 30 versions only
  *             .expectFailure("12", BrokenState.Kind.VALUES_OUTSIDE_ENUM, Diagnosis.VALUES_OUTSIDE_ENUM_LABELS)
  *             .snapshot("src/test/resources/schema/billing.schema");
  * }
@@ -35,27 +36,64 @@ public final class ContractSettings {
     private final Optional<String> snapshot;
     private final Replay replay;
     private final Map<String, Diagnosis> expectedFailures;
+    private final Map<Check, MigrationSelection> selections;
 
     /** How strictly migrations must survive being run again unrecorded. */
     private record Replay(boolean required, Optional<String> after) {
     }
 
     private ContractSettings(Set<Check> checks, Map<String, String> skips, Optional<String> snapshot, Replay replay,
-            Map<String, Diagnosis> expectedFailures) {
+            Map<String, Diagnosis> expectedFailures, Map<Check, MigrationSelection> selections) {
         this.checks = Set.copyOf(checks);
         this.skips = Map.copyOf(skips);
         this.snapshot = snapshot;
         this.replay = replay;
         this.expectedFailures = Map.copyOf(expectedFailures);
+        this.selections = Map.copyOf(selections);
     }
 
     /**
      * All checks, no skips, every migration required to be safe to run again, every discovered broken
-     * state to be survived, the snapshot at {@code src/test/resources/schema/<TestClass>.schema}.
+     * state to be survived, the snapshot at {@code src/test/resources/schema/<TestClass>.schema}; every
+     * per-migration check runs for all migrations, except the upgrade: {@link #DEFAULT_UPGRADE}.
      */
     public static ContractSettings defaults() {
         return new ContractSettings(EnumSet.allOf(Check.class), Map.of(), Optional.empty(),
-                new Replay(true, Optional.empty()), Map.of());
+                new Replay(true, Optional.empty()), Map.of(), Map.of(Check.UPGRADE, DEFAULT_UPGRADE));
+    }
+
+    /**
+     * The default selection of the upgrade check: the last 10 versions and 10 more spread over the rest.
+     * An upgrade from version i runs the N - i migrations after it, so upgrading from every version runs
+     * about N²/2 (35,000 for 262 migrations); this selection runs at most about 10·N, and still upgrades from
+     * the oldest version (the longest path), from versions all along the chain, and from each recent one,
+     * where production databases are. {@code select(Check.UPGRADE, MigrationSelection.all())} asks for all.
+     */
+    public static final MigrationSelection DEFAULT_UPGRADE = MigrationSelection.lastAndSpread(10, 10);
+
+    /**
+     * These settings with every per-migration check (upgrade, replay, up-down-up, broken states) run for the
+     * selected migrations only; the report names the others once per check. Replaces the default selection
+     * of the upgrade check too.
+     */
+    public ContractSettings select(MigrationSelection selection) {
+        Map<Check, MigrationSelection> more = new HashMap<>();
+        for (Check check : List.of(Check.UPGRADE, Check.REPLAY_UNRECORDED, Check.UP_DOWN_UP, Check.BROKEN_STATES)) {
+            more.put(check, Objects.requireNonNull(selection, "selection"));
+        }
+        return new ContractSettings(checks, skips, snapshot, replay, expectedFailures, more);
+    }
+
+    /** These settings with one per-migration check run for the selected migrations only. */
+    public ContractSettings select(Check check, MigrationSelection selection) {
+        Map<Check, MigrationSelection> more = new HashMap<>(selections);
+        more.put(Objects.requireNonNull(check, "check"), Objects.requireNonNull(selection, "selection"));
+        return new ContractSettings(checks, skips, snapshot, replay, expectedFailures, more);
+    }
+
+    /** The selection of a check: what {@code select} gave it, else all (upgrade: {@link #DEFAULT_UPGRADE}). */
+    public MigrationSelection selection(Check check) {
+        return selections.getOrDefault(check, MigrationSelection.all());
     }
 
     /**
@@ -65,12 +103,13 @@ public final class ContractSettings {
      */
     public ContractSettings requireReplayAfter(String migrationId) {
         return new ContractSettings(checks, skips, snapshot, new Replay(true, Optional.of(migrationId)),
-                expectedFailures);
+                expectedFailures, selections);
     }
 
     /** These settings with no migration required to be safe to run again: replay failures are only reported. */
     public ContractSettings reportReplayOnly() {
-        return new ContractSettings(checks, skips, snapshot, new Replay(false, Optional.empty()), expectedFailures);
+        return new ContractSettings(checks, skips, snapshot, new Replay(false, Optional.empty()), expectedFailures,
+                selections);
     }
 
     /**
@@ -80,7 +119,7 @@ public final class ContractSettings {
     public ContractSettings expectFailure(String migrationId, BrokenState.Kind kind, Diagnosis diagnosis) {
         Map<String, Diagnosis> more = new HashMap<>(expectedFailures);
         more.put(migrationId + "|" + kind, Objects.requireNonNull(diagnosis, "diagnosis"));
-        return new ContractSettings(checks, skips, snapshot, replay, more);
+        return new ContractSettings(checks, skips, snapshot, replay, more, selections);
     }
 
     /** These settings without the given checks. */
@@ -90,19 +129,19 @@ public final class ContractSettings {
         for (Check check : unwanted) {
             remaining.remove(check);
         }
-        return new ContractSettings(remaining, skips, snapshot, replay, expectedFailures);
+        return new ContractSettings(remaining, skips, snapshot, replay, expectedFailures, selections);
     }
 
     /** These settings with one check skipped for one migration, for a reason the report shows. */
     public ContractSettings skip(Check check, String migrationId, String reason) {
         Map<String, String> more = new HashMap<>(skips);
         more.put(key(check, migrationId), Objects.requireNonNull(reason, "reason"));
-        return new ContractSettings(checks, more, snapshot, replay, expectedFailures);
+        return new ContractSettings(checks, more, snapshot, replay, expectedFailures, selections);
     }
 
     /** These settings with the committed schema file at {@code path} (relative to the module). */
     public ContractSettings snapshot(String path) {
-        return new ContractSettings(checks, skips, Optional.of(path), replay, expectedFailures);
+        return new ContractSettings(checks, skips, Optional.of(path), replay, expectedFailures, selections);
     }
 
     /** Whether the check runs at all. */

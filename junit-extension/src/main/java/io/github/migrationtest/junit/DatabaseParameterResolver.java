@@ -7,12 +7,14 @@ import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
 import io.github.migrationtest.scenarios.data.DataChecks;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -56,7 +58,16 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (parameterContext.getParameter().getType() == ChainChecks.class) {
             openSession(extensionContext);
-            return new ChainChecks(databases);
+            // One instance per class and version: it reports each cause of an unbuildable state once.
+            ExtensionContext invocation = extensionContext.getParent().orElse(extensionContext);
+            return Stores.computeIfAbsent(invocation.getStore(NAMESPACE), ClassChecks.class, key -> {
+                ChainChecks checks = new ChainChecks(databases);
+                // @AfterAll methods of the class run in the context above the per-version invocations.
+                ExtensionContext template = invocation.getParent().orElse(invocation);
+                Stores.computeIfAbsent(template.getStore(NAMESPACE), SuiteReports.class, k -> new SuiteReports(),
+                        SuiteReports.class).add(checks);
+                return new ClassChecks(checks);
+            }, ClassChecks.class).checks();
         }
         if (parameterContext.getParameter().getType() == DataChecks.class) {
             openSession(extensionContext);
@@ -153,6 +164,56 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
             return new CloseableConnection(database.connect());
         } catch (SQLException e) {
             throw new ParameterResolutionException("Could not connect to " + database.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the class's standard suite did so far, on every PostgreSQL version it ran against (added up);
+     * empty if no check of it ran.
+     */
+    static Optional<SuiteReport> suiteReport(ExtensionContext classContext) {
+        SuiteReports reports = classContext.getStore(NAMESPACE).get(SuiteReports.class, SuiteReports.class);
+        ClassChecks own = classContext.getStore(NAMESPACE).get(ClassChecks.class, ClassChecks.class);
+        List<SuiteReport> all = reports != null ? reports.reports()
+                : own != null ? List.of(own.checks().report()) : List.of();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.size() == 1 ? all.get(0) : SuiteReports.sum(all));
+    }
+
+    /** The checks of every version of one class, for its {@code @AfterAll} methods. */
+    private static final class SuiteReports {
+        private final List<ChainChecks> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(ChainChecks more) {
+            checks.add(more);
+        }
+
+        List<SuiteReport> reports() {
+            return checks.stream().filter(ChainChecks::measuredAny).map(ChainChecks::report).toList();
+        }
+
+        static SuiteReport sum(List<SuiteReport> reports) {
+            java.util.Map<String, SuiteReport.CheckRun> runs = new java.util.LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
+            for (SuiteReport report : reports) {
+                for (SuiteReport.CheckRun run : report.checks()) {
+                    runs.merge(run.check(), run, (a, b) -> new SuiteReport.CheckRun(a.check(), a.tests() + b.tests(),
+                            a.migrationsExecuted() + b.migrationsExecuted(), a.statesBuilt() + b.statesBuilt(),
+                            a.time().plus(b.time())));
+                }
+                report.notes().forEach(n -> notes.add(report.server() + ": " + n));
+            }
+            return new SuiteReport(reports.get(0).chain(), String.join(" and ", reports.stream()
+                    .map(SuiteReport::server).toList()), List.copyOf(runs.values()), notes);
+        }
+    }
+
+    /** The checks of one class and version; closed with the class, when it prints what they did. */
+    private record ClassChecks(ChainChecks checks) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (checks.measuredAny()) {
+                System.err.println("[migrationtest] " + checks.report().describe());
+            }
         }
     }
 

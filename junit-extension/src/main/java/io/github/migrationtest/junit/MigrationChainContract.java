@@ -4,7 +4,9 @@ import io.github.migrationtest.core.model.Diagnosis;
 import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.scenarios.BrokenState;
 import io.github.migrationtest.scenarios.checks.ChainChecks;
+import io.github.migrationtest.scenarios.Scenario;
 import io.github.migrationtest.scenarios.checks.NoRollbackException;
+import io.github.migrationtest.scenarios.checks.StateUnavailableException;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,10 @@ import org.opentest4j.TestAbortedException;
  * }
  * }</pre>
  *
- * Override {@link #contract()} to turn checks off, skip migrations with a reason, or move the
- * committed schema file.
+ * Override {@link #contract()} to turn checks off, select or skip migrations, or move the committed
+ * schema file. After the class, the suite prints what it did (migrations executed, states built, time per
+ * check); an {@code @AfterAll} method may declare a {@link io.github.migrationtest.scenarios.checks.SuiteReport}
+ * parameter to read it.
  */
 public interface MigrationChainContract {
 
@@ -42,14 +46,15 @@ public interface MigrationChainContract {
     @TestFactory
     @DisplayName("clean install")
     default Stream<DynamicTest> cleanInstall(ChainChecks checks) {
-        return single(Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
+        return single(checks, Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
     }
 
     /** A database at the head migrates again without applying or changing anything. */
     @TestFactory
     @DisplayName("rerun")
     default Stream<DynamicTest> rerunAppliesNothing(ChainChecks checks) {
-        return single(Check.RERUN, "migrating a database at the head again applies nothing", checks::rerunAppliesNothing);
+        return single(checks, Check.RERUN, "migrating a database at the head again applies nothing",
+                checks::rerunAppliesNothing);
     }
 
     /** A database at each earlier version migrates to the head and ends with the schema of a clean install. */
@@ -57,7 +62,7 @@ public interface MigrationChainContract {
     @DisplayName("upgrade from every version")
     default Stream<DynamicTest> upgradeFromEveryVersion(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
+        return perMigration(checks, Check.UPGRADE, versions.subList(0, Math.max(0, versions.size() - 1)),
                 "upgrades to the head like a clean install", checks::upgradeFrom);
     }
 
@@ -69,7 +74,7 @@ public interface MigrationChainContract {
     @DisplayName("up-down-up")
     default Stream<DynamicTest> rollbackRoundTrips(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
+        return perMigration(checks, Check.UP_DOWN_UP, versions, "rolls back to the schema before it and applies again",
                 migration -> {
                     try {
                         checks.upDownUp(migration);
@@ -92,7 +97,7 @@ public interface MigrationChainContract {
     default Stream<DynamicTest> replayUnrecorded(ChainChecks checks) {
         ContractSettings settings = contract();
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        return perMigration(Check.REPLAY_UNRECORDED, versions, "runs again where it ran but is not recorded",
+        return perMigration(checks, Check.REPLAY_UNRECORDED, versions, "runs again where it ran but is not recorded",
                 migration -> {
                     try {
                         checks.replayUnrecorded(migration, settings.expectedFailure(migration.id(),
@@ -118,7 +123,20 @@ public interface MigrationChainContract {
             return Stream.empty();
         }
         ContractSettings settings = contract();
-        return checks.discoveredScenarios().stream().map(scenario -> {
+        List<Scenario> scenarios;
+        try {
+            List<List<Scenario>> found = new java.util.ArrayList<>();
+            checks.measure(reportName(Check.BROKEN_STATES), () -> found.add(checks.discoveredScenarios()));
+            scenarios = found.get(0);
+        } catch (StateUnavailableException e) {
+            return Stream.of(DynamicTest.dynamicTest("discovery", () -> {
+                throw new TestAbortedException(e.getMessage());
+            }));
+        }
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        List<Migration> selected = settings.selection(Check.BROKEN_STATES).select(versions, "chain");
+        return Stream.concat(leftOut(Check.BROKEN_STATES, versions, selected, settings), scenarios.stream()
+                .filter(scenario -> selected.contains(scenario.migration())).map(scenario -> {
             Optional<Diagnosis> expected = settings.expectedFailure(scenario.migration().id(), scenario.state().kind());
             String outcome = expected.map(d -> "fails with " + d).orElse("the chain survives it");
             return DynamicTest.dynamicTest(scenario.name() + ": " + outcome, () -> {
@@ -126,9 +144,9 @@ public interface MigrationChainContract {
                 if (reason.isPresent()) {
                     throw new TestAbortedException("skipped by contract(): " + reason.get());
                 }
-                checks.brokenState(scenario, expected);
+                checks.measure(reportName(Check.BROKEN_STATES), () -> once(() -> checks.brokenState(scenario, expected)));
             });
-        });
+        }));
     }
 
     /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */
@@ -136,28 +154,61 @@ public interface MigrationChainContract {
     @DisplayName("schema drift")
     default Stream<DynamicTest> schemaMatchesCommittedSnapshot(ChainChecks checks) {
         String file = contract().snapshotFor(getClass());
-        return single(Check.SNAPSHOT, "the head schema matches " + file, () -> checks.matchesSnapshot(Paths.get(file)));
+        return single(checks, Check.SNAPSHOT, "the head schema matches " + file,
+                () -> checks.matchesSnapshot(Paths.get(file)));
     }
 
-    private Stream<DynamicTest> single(Check check, String name, Runnable body) {
+    private Stream<DynamicTest> single(ChainChecks checks, Check check, String name, Runnable body) {
         if (!contract().runs(check)) {
             return Stream.empty();
         }
-        return Stream.of(DynamicTest.dynamicTest(name, body::run));
+        return Stream.of(DynamicTest.dynamicTest(name, () -> checks.measure(reportName(check), () -> once(body))));
     }
 
-    private Stream<DynamicTest> perMigration(Check check, List<Migration> migrations, String property,
-            Consumer<Migration> body) {
+    /** The check's name in the suite's report, e.g. {@code replay unrecorded}. */
+    private static String reportName(Check check) {
+        return check.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Runs a check; one whose state cannot be built for a cause reported already is aborted, in one line. */
+    private static void once(Runnable check) {
+        try {
+            check.run();
+        } catch (StateUnavailableException e) {
+            throw new TestAbortedException(e.getMessage());
+        }
+    }
+
+    private Stream<DynamicTest> perMigration(ChainChecks checks, Check check, List<Migration> migrations,
+            String property, Consumer<Migration> body) {
         if (!contract().runs(check)) {
             return Stream.empty();
         }
         ContractSettings settings = contract();
-        return migrations.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
+        List<Migration> selected = settings.selection(check).select(migrations, "chain");
+        return Stream.concat(leftOut(check, migrations, selected, settings),
+                selected.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
             var reason = settings.skipReason(check, m.id());
             if (reason.isPresent()) {
                 throw new TestAbortedException("skipped by contract(): " + reason.get());
             }
-            body.accept(m);
+            checks.measure(reportName(check), () -> once(() -> body.accept(m)));
+        })));
+    }
+
+    /** One aborted test that names the migrations the check's selection leaves out; none if it takes all. */
+    private static Stream<DynamicTest> leftOut(Check check, List<Migration> migrations, List<Migration> selected,
+            ContractSettings settings) {
+        if (selected.size() == migrations.size()) {
+            return Stream.empty();
+        }
+        List<Migration> left = migrations.stream().filter(m -> !selected.contains(m)).toList();
+        String name = left.size() + " of " + migrations.size() + " migrations left out by "
+                + settings.selection(check).describe();
+        return Stream.of(DynamicTest.dynamicTest(name, () -> {
+            throw new TestAbortedException("left out by the selection " + settings.selection(check).describe()
+                    + ": " + MigrationSelection.ranges(migrations, left) + ". contract().select(Check." + check
+                    + ", MigrationSelection.all()) checks them all.");
         }));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationtest.junit;
 
+import io.github.migrationtest.scenarios.checks.SuiteReport;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
@@ -26,14 +27,24 @@ final class MigrationTestExtension
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         if (extensionContext.getTestMethod().isEmpty()) {
-            // Databases belong to tests: class-level methods that ask for one get an explanation.
-            return DatabaseParameterResolver.isDatabaseType(parameterContext.getParameter().getType());
+            // Databases belong to tests: class-level methods that ask for one get an explanation; an @AfterAll
+            // method of a contract class may ask for what the suite did.
+            Class<?> type = parameterContext.getParameter().getType();
+            return DatabaseParameterResolver.isDatabaseType(type) || type == SuiteReport.class;
         }
         return resolver(extensionContext).supportsParameter(parameterContext, extensionContext);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (extensionContext.getTestMethod().isEmpty()
+                && parameterContext.getParameter().getType() == SuiteReport.class) {
+            return DatabaseParameterResolver.suiteReport(extensionContext).orElseThrow(() ->
+                    new ParameterResolutionException("No check of MigrationChainContract ran in "
+                            + extensionContext.getDisplayName() + ", so there is no SuiteReport for "
+                            + parameterContext.getDeclaringExecutable() + ". Declare it in an @AfterAll method of a"
+                            + " class that implements MigrationChainContract."));
+        }
         if (extensionContext.getTestMethod().isEmpty()) {
             throw new ParameterResolutionException("A " + parameterContext.getParameter().getType().getSimpleName()
                     + " can be injected into test methods and @BeforeEach/@AfterEach methods only: every test gets a"

@@ -77,8 +77,8 @@ final class ReportExtension implements InvocationInterceptor {
         }
         ExtensionContext classLevel = invocation;
         Class<?> testClass = testClass(context);
-        return classLevel.getStore(ExtensionContext.Namespace.create(ReportExtension.class, server))
-                .getOrComputeIfAbsent(ChainReport.Section.class, key -> ChainReport.of(testClass, DIRECTORY)
+        return Stores.computeIfAbsent(classLevel.getStore(ExtensionContext.Namespace.create(ReportExtension.class,
+                server)), ChainReport.Section.class, key -> ChainReport.of(testClass, DIRECTORY)
                         .section(server, migrations.apply(classLevel)), ChainReport.Section.class);
     }
 }

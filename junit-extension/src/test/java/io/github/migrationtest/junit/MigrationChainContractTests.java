@@ -2,8 +2,12 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.github.migrationtest.scenarios.checks.SuiteReport;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -92,10 +96,147 @@ class MigrationChainContractTests {
         assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).isEmpty();
     }
 
+    @Test
+    void repeatablesOverLaterTablesLeaveEveryIntermediateStateBuildable() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.RepeatableViews.class));
+
+        assertThat(outcomes).containsEntry("1 \"create customers\" (V1__create_customers.sql) upgrades to the head like"
+                        + " a clean install", "SUCCESSFUL")
+                .containsEntry("2 \"create orders\" (V2__create_orders.sql) upgrades to the head like a clean install",
+                        "SUCCESSFUL")
+                .containsEntry("3 \"add order status\" (V3__add_order_status.sql) rolls back to the schema before it"
+                        + " and applies again", "SUCCESSFUL")
+                .containsEntry("1 \"create customers\" (V1__create_customers.sql) runs again where it ran but is not"
+                        + " recorded", "SUCCESSFUL");
+        // V1 has no undo script: its round trip is reported as skipped, the only test not green.
+        assertThat(outcomes.entrySet()).filteredOn(e -> !e.getValue().equals("SUCCESSFUL")).singleElement()
+                .satisfies(e -> assertThat(e.getValue()).startsWith("ABORTED: no rollback to check"));
+    }
+
+    @Test
+    void aChainThatNeedsAnExtensionAndARoleRunsUnchangedWithThePreparation() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.PlatformPrepared.class));
+
+        // clean install, rerun, 2 replays, 1 upgrade
+        assertThat(outcomes).hasSize(5);
+        assertThat(outcomes.values()).containsOnly("SUCCESSFUL");
+    }
+
+    @Test
+    void aStateThatCannotBeBuiltFailsOnceWithItsDiagnosisAndTheChecksThatNeedItAbortInOneLine() {
+        EngineExecutionResults results = EngineRuns.run(ContractTestCases.PlatformUnprepared.class);
+        Map<String, String> outcomes = outcomes(results);
+
+        assertThat(failures(results)).singleElement().asString()
+                .contains("ERROR 42704: operator class \"gin_trgm_ops\" does not exist for access method \"gin\"")
+                .contains("diagnosis: MISSING_EXTENSION - migration 1 uses operator class gin_trgm_ops, which comes"
+                        + " from extension pg_trgm")
+                .contains("migrationtest.prepare=classpath:prepare.sql");
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).hasSizeLessThanOrEqualTo(1);
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("ABORTED")).isNotEmpty().allSatisfy(v -> assertThat(v)
+                .startsWith("ABORTED: Not run: the state it starts from cannot be built - migration 1 \"create"
+                        + " products\" (V1__create_products.sql) fails (ERROR 42704: operator class \"gin_trgm_ops\""
+                        + " does not exist for access method \"gin\"), diagnosis MISSING_EXTENSION. Reported in full,"
+                        + " with its diagnosis, by the check ")
+                .doesNotContain("\n"));
+    }
+
+    @Test
+    void byDefaultTheUpgradeStartsFromTheLastTenVersionsAndTenSpreadOverTheRestAndSaysOnceWhatItLeftOut()
+            throws IOException {
+        generateChain(Path.of("target/generated-chains/long"), 25);
+
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChain.class));
+
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getKey().endsWith("upgrades to the head like a clean install"))
+                .hasSize(20).allSatisfy(e -> assertThat(e.getValue()).isEqualTo("SUCCESSFUL"));
+        assertThat(outcomes).containsEntry("4 of 24 migrations left out by MigrationSelection.lastAndSpread(10, 10)",
+                "ABORTED: left out by the selection MigrationSelection.lastAndSpread(10, 10): 4, 7, 11, 14."
+                        + " contract().select(Check.UPGRADE, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes).containsKey("1 \"create table 1\" (V1__create_table_1.sql) upgrades to the head like a"
+                + " clean install");
+    }
+
+    @Test
+    void aSelectionAppliesToEveryPerMigrationCheck() throws IOException {
+        generateChain(Path.of("target/generated-chains/long"), 25);
+
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChainAfter20.class));
+
+        assertThat(outcomes.keySet()).filteredOn(name -> name.endsWith("runs again where it ran but is not recorded"))
+                .containsExactlyInAnyOrder("21 \"create table 21\" (V21__create_table_21.sql) runs again where it ran but is"
+                        + " not recorded", "22 \"create table 22\" (V22__create_table_22.sql) runs again where it"
+                        + " ran but is not recorded", "23 \"create table 23\" (V23__create_table_23.sql) runs again"
+                        + " where it ran but is not recorded", "24 \"create table 24\" (V24__create_table_24.sql)"
+                        + " runs again where it ran but is not recorded", "25 \"create table 25\""
+                        + " (V25__create_table_25.sql) runs again where it ran but is not recorded");
+        assertThat(outcomes).containsEntry("20 of 25 migrations left out by MigrationSelection.after(\"20\")",
+                "ABORTED: left out by the selection MigrationSelection.after(\"20\"): 1-20. contract()"
+                        + ".select(Check.REPLAY_UNRECORDED, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes).containsEntry("20 of 24 migrations left out by MigrationSelection.after(\"20\")",
+                "ABORTED: left out by the selection MigrationSelection.after(\"20\"): 1-20. contract()"
+                        + ".select(Check.UPGRADE, MigrationSelection.all()) checks them all.");
+        assertThat(outcomes.values()).filteredOn(v -> v.startsWith("FAILED")).isEmpty();
+    }
+
+    /** A chain of {@code size} migrations, each creating a table, written where a fixture class reads it. */
+    static void generateChain(Path directory, int size) throws IOException {
+        Files.createDirectories(directory);
+        for (int i = 1; i <= size; i++) {
+            Files.writeString(directory.resolve("V" + i + "__create_table_" + i + ".sql"),
+                    "CREATE TABLE IF NOT EXISTS table_" + i + " (id bigint PRIMARY KEY, name text);\n");
+        }
+    }
+
+    @Test
+    void theSuiteSaysWhatItDidPerCheckAndAnAfterAllMethodCanReadIt() {
+        EngineExecutionResults results = EngineRuns.run(ContractTestCases.Reported.class);
+        assertThat(failures(results)).isEmpty();
+
+        SuiteReport report = ContractTestCases.Reported.report;
+
+        assertThat(report.chain()).isEqualTo("Flyway chain classpath:db/contract/repeatable-views");
+        assertThat(report.checks()).extracting(SuiteReport.CheckRun::check).containsExactlyInAnyOrder(
+                "clean install", "rerun", "upgrade", "up down up", "replay unrecorded");
+        // 3 versioned migrations and 2 repeatables, each run once
+        assertThat(report.check("clean install").orElseThrow()).satisfies(run -> {
+            assertThat(run.tests()).isEqualTo(1);
+            assertThat(run.migrationsExecuted()).isEqualTo(5);
+        });
+        assertThat(report.check("upgrade").orElseThrow().tests()).isEqualTo(2);
+        assertThat(report.check("replay unrecorded").orElseThrow().tests()).isEqualTo(3);
+        assertThat(report.migrationsExecuted()).isEqualTo(report.checks().stream()
+                .mapToLong(SuiteReport.CheckRun::migrationsExecuted).sum()).isGreaterThan(5);
+        assertThat(report.statesBuilt()).isPositive();
+        assertThat(report.describe()).startsWith("Standard suite of the Flyway chain classpath:db/contract/"
+                + "repeatable-views on PostgreSQL 17").contains("\n  clean install: 1 test, 5 migrations, ");
+    }
+
+    @Test
+    void aRoundTripThatOnlyMovesAColumnPassesAndSaysSo() {
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.ColumnOrder.class));
+
+        assertThat(outcomes).containsEntry("2 \"drop legacy code\" (V2__drop_legacy_code.sql) rolls back to the schema"
+                + " before it and applies again", "SUCCESSFUL");
+        assertThat(ContractTestCases.ColumnOrder.report.notes()).singleElement().asString()
+                .startsWith("up-down-up of 2 \"drop legacy code\" (V2__drop_legacy_code.sql): rolling it back changes"
+                        + " the column order of ")
+                .contains("public.accounts from (id, legacy_code, name) to (id, name, legacy_code)")
+                .endsWith("the schema drift check still compares it.");
+    }
+
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */
     private static Map<String, String> outcomes(EngineExecutionResults results) {
         return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
                 .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), MigrationChainContractTests::outcome));
+    }
+
+    /** The messages of every failed test and container. */
+    private static java.util.List<String> failures(EngineExecutionResults results) {
+        return results.allEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class))
+                .filter(r -> r.getStatus() == TestExecutionResult.Status.FAILED)
+                .map(r -> r.getThrowable().map(Throwable::getMessage).orElse("")).toList();
     }
 
     private static String outcome(Event event) {

@@ -4,6 +4,7 @@ import static io.github.migrationtest.assertions.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationtest.core.MigrationDatabase;
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.internal.database.TemplateCache;
 import io.github.migrationtest.core.internal.flyway.FlywayChain;
@@ -51,6 +52,27 @@ class ScenariosTests {
 
                 assertThat(db.migrate()).as(scenario.name()).failedAt(scenario.migration().id())
                         .hasDiagnosis(scenario.state().diagnosis().orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void aResilientFirstMigrationSurvivesItsStatesSinceTheyHaveTheHistoryTableProductionHas() {
+        for (MigrationChain chain : List.of(Databases.chain("resilient-first", "fixed"),
+                Databases.liquibase("resilient-first"))) {
+            List<Scenario> scenarios = Scenarios.discover(Databases.of(chain)).scenariosOf("1");
+
+            assertThat(scenarios).as(chain.description()).extracting(s -> s.state().kind())
+                    .contains(BrokenState.Kind.ENUM_CREATED_BUT_UNRECORDED);
+            for (Scenario scenario : scenarios) {
+                try (MigrationDatabase db = Databases.empty(chain)) {
+                    scenario.prepare(db);
+
+                    assertThat(db.query("select to_regclass(?) is not null as present", chain.engineHistory().table()).get(0))
+                            .as(scenario.name()).containsEntry("present", true);
+                    assertThat(db.history()).as(scenario.name()).isEmpty();
+                    assertThat(db.migrate()).as(chain.description() + ": " + scenario.name()).succeeded();
+                }
             }
         }
     }

@@ -69,13 +69,25 @@ public interface MigrationChain {
     }
 
     /**
-     * Applies the pending migrations, up to and including {@code target} when one is given.
+     * Applies the pending migrations, up to and including {@code target} when one is given. A run to a
+     * target leaves repeatable migrations (Flyway's {@code R__} scripts) to the run that reaches the head,
+     * so that a database at version k holds what production had at k (see docs/engines.md).
      *
      * @param database the database to migrate
      * @param target the id of the last migration to apply; empty for all of them
      * @throws MigrationTestConfigurationException if the target is not a migration of the chain
      */
     MigrationResult migrate(DataSource database, Optional<String> target);
+
+    /**
+     * Prepares a database as the engine does before it applies the first migration: creates its history
+     * table (Liquibase: and its lock table), applies nothing. A state "before the first migration" that
+     * models production starts here, since production has the history table when migration 1 runs.
+     * Does nothing where the tables exist.
+     *
+     * @param database the database to prepare
+     */
+    void initializeHistory(DataSource database);
 
     /** The engine's history table of the database, in order of execution; empty if it has none. */
     List<HistoryEntry> history(DataSource database);

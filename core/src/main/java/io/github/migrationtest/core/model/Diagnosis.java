@@ -67,7 +67,19 @@ public enum Diagnosis {
     VALUES_TOO_LONG("the column holds values longer than its new type allows"),
 
     /** A column's type changes to one its values do not convert to (42804, 22P02). */
-    VALUES_DO_NOT_CONVERT("the column holds values that do not convert to its new type");
+    VALUES_DO_NOT_CONVERT("the column holds values that do not convert to its new type"),
+
+    /** A migration older than the newest applied one is pending, and Flyway refuses to apply it out of order. */
+    MIGRATION_OUT_OF_ORDER("a migration older than the newest applied one is pending"),
+
+    /** An object the migration drops (a column, an index, a table) is gone already. */
+    OBJECT_ALREADY_DROPPED("an object the migration drops is gone already"),
+
+    /** The migration uses a type, function or operator class of an extension the database does not have. */
+    MISSING_EXTENSION("the migration uses an extension the database does not have"),
+
+    /** The migration grants to, or hands ownership to, a role the server does not have. */
+    MISSING_ROLE("the migration refers to a role the server does not have");
 
     private final String summary;
 

@@ -76,7 +76,7 @@ public final class ChainObservation {
                 .withHistoryTables(chain.engineHistory().unqualifiedTable());
         SchemaSnapshot snapshot;
         if (index < 0) {
-            try (DisposableDatabase empty = databases.createEmpty()) {
+            try (DisposableDatabase empty = databases.createEmpty(chain)) {
                 snapshot = SchemaSnapshot.of(empty.dataSource(APPLICATION), options);
             }
         } else {

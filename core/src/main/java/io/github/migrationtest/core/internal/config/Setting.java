@@ -66,6 +66,16 @@ public enum Setting {
             "Time limit for opening a connection (TCP connect and login, e.g. 5s); a server that accepts but does not"
                     + " answer fails the run within it, naming host and port."),
 
+    /** SQL scripts that run in every empty database before the chain: what the platform provides. */
+    PREPARE("migrationtest.prepare", "",
+            "SQL scripts (classpath:prepare.sql, filesystem:path; comma separated) that run, in order, in every"
+                    + " database before the chain: the extensions, schemas and grants the platform provides."),
+
+    /** Cluster-wide roles the chain expects, created once per server where missing. */
+    PREPARE_ROLES("migrationtest.prepare.roles", "",
+            "Roles the chain GRANTs to or sets as owner (comma separated), created once per server (NOLOGIN)"
+                    + " where missing."),
+
     /** The time limit of one migration run. */
     MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",
             "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on.");

@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.internal.database;
 
+import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.PostgresServers;
@@ -117,6 +118,15 @@ public final class DatabaseFactory {
     /** A new empty database (a copy of {@code template0}), made ahead where possible. */
     public DisposableDatabase createEmpty() {
         return pool.take("template0", () -> create("t", "template0", "empty test database"));
+    }
+
+    /**
+     * A new database before the chain's first migration: empty, and prepared as the chain's
+     * {@link Preparation} says (a clone of the prepared template).
+     */
+    public DisposableDatabase createEmpty(MigrationChain chain) {
+        String template = templates.emptyTemplate(chain);
+        return template.equals("template0") ? createEmpty() : cloneOf(template);
     }
 
     /** A new database cloned from one of this factory's templates, made ahead where possible. */

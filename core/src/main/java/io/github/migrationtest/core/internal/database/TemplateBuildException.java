@@ -16,9 +16,18 @@ public final class TemplateBuildException extends MigrationTestException {
     private final transient MigrationResult result;
 
     TemplateBuildException(MigrationChain chain, Migration target, MigrationResult result) {
-        super("The " + chain.description() + " does not migrate an empty database to " + target.id()
-                + ", so no test can start from that state. The run " + result.describe());
+        this("The " + chain.description() + " fails on the way to the state after " + target.id()
+                + ", so no test can start from that state. The run " + result.describe(), result);
+    }
+
+    private TemplateBuildException(String message, MigrationResult result) {
+        super(message);
         this.result = result;
+    }
+
+    /** The same failure, thrown again for another caller: with the stack of that caller. */
+    TemplateBuildException again() {
+        return new TemplateBuildException(getMessage(), result);
     }
 
     /** The failed run. */

@@ -38,9 +38,11 @@ public final class TemplateCache {
     private final Map<String, DumpTemplate> dumps = new HashMap<>();
     private final AtomicInteger templatesBuilt = new AtomicInteger();
     private final AtomicInteger migrationsApplied = new AtomicInteger();
+    private final Preparer preparer;
 
     TemplateCache(DatabaseFactory factory) {
         this.factory = factory;
+        this.preparer = new Preparer(factory);
     }
 
     /**
@@ -127,6 +129,16 @@ public final class TemplateCache {
         }
     }
 
+    /**
+     * The name of the template a database before the chain's first migration is cloned from:
+     * {@code template0}, or, for a chain with a {@link Preparation}, a copy of it prepared once.
+     *
+     * @throws MigrationTestException if the preparation fails
+     */
+    public String emptyTemplate(MigrationChain chain) {
+        return templates(chain).base();
+    }
+
     /** The chain's migrations, as resolved once for this server. */
     public List<Migration> migrations(MigrationChain chain) {
         return templates(chain).migrations;
@@ -164,7 +176,9 @@ public final class TemplateCache {
         private final List<Migration> migrations;
         private final String fingerprint;
         private final TreeMap<Integer, String> built = new TreeMap<>();
-        private final Map<Integer, TemplateBuildException> failed = new HashMap<>();
+        private final TreeMap<Integer, TemplateBuildException> failed = new TreeMap<>();
+        private String base;
+        private MigrationTestException preparationFailure;
 
         ChainTemplates(MigrationChain chain, String startTemplate, String startFingerprint) {
             this.chain = chain;
@@ -184,12 +198,14 @@ public final class TemplateCache {
             if (existing != null) {
                 return existing;
             }
-            TemplateBuildException failure = failed.get(index);
+            // Every state from the migration that failed on is out of reach: say so without running it again,
+            // each time with an exception of its own (a shared one would carry the first caller's stack).
+            Map.Entry<Integer, TemplateBuildException> failure = failed.floorEntry(index);
             if (failure != null) {
-                throw failure;
+                throw failure.getValue().again();
             }
             Map.Entry<Integer, String> base = built.lowerEntry(index);
-            String baseName = base == null ? "template0" : base.getValue();
+            String baseName = base == null ? base() : base.getValue();
             String purpose = "template of " + chain.description() + " at "
                     + (index < 0 ? "no migration" : migrations.get(index).id()) + ", fingerprint " + fingerprint;
             DisposableDatabase template = factory.createTemplate(baseName, purpose);
@@ -203,7 +219,7 @@ public final class TemplateCache {
                 if (!result.succeeded()) {
                     template.close();
                     TemplateBuildException exception = new TemplateBuildException(chain, migrations.get(index), result);
-                    failed.put(index, exception);
+                    failed.put(failedIndex(result, base == null ? -1 : base.getKey(), index), exception);
                     throw exception;
                 }
             }
@@ -212,6 +228,40 @@ public final class TemplateCache {
             built.put(index, template.name());
             templatesBuilt.incrementAndGet();
             return template.name();
+        }
+
+        /** The state before the first migration: template0, prepared (once) where the chain has a preparation. */
+        synchronized String base() {
+            Preparation preparation = PreparedChain.preparationOf(chain);
+            if (preparation.isEmpty()) {
+                return "template0";
+            }
+            if (base != null) {
+                return base;
+            }
+            if (preparationFailure != null) {
+                throw new MigrationTestException(preparationFailure.getMessage());
+            }
+            DisposableDatabase template = factory.createTemplate("template0", "prepared empty database of "
+                    + chain.description() + " (" + preparation.describe() + "), fingerprint " + fingerprint);
+            try {
+                preparer.prepare(preparation, template);
+            } catch (MigrationTestException e) {
+                template.close();
+                preparationFailure = e;
+                throw e;
+            }
+            factory.disconnectAll(template.name());
+            templatesBuilt.incrementAndGet();
+            base = template.name();
+            return base;
+        }
+
+        /** The index of the migration the run failed on; the run's target where the failure names none. */
+        private int failedIndex(MigrationResult result, int baseIndex, int target) {
+            Optional<Migration> failedOn = result.failure().flatMap(f -> f.migration());
+            int at = failedOn.map(migrations::indexOf).orElse(-1);
+            return at > baseIndex && at <= target ? at : target;
         }
 
         private int indexOf(String id) {

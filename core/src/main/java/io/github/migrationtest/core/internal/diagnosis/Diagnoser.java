@@ -27,6 +27,8 @@ public final class Diagnoser {
             new CheckRowsRule(),
             new TypeChangeRule(),
             new MissingSchemaRule(),
+            new DroppedObjectRule(),
+            new PrerequisiteRule(),
             new TransactionRules(),
             new LockRules());
 

@@ -22,6 +22,8 @@ final class ExistingObjectRule implements Rule {
     private static final Pattern OBJECT = Pattern.compile(
             "^(type|relation|schema|function|column|constraint|trigger) \"([^\"]+)\"(?: of relation \"([^\"]+)\"|"
                     + " for relation \"([^\"]+)\")? already exists");
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> RELATION_KINDS = Map.of(
             "r", "table", "p", "table", "i", "index", "I", "index", "S", "sequence", "v", "view", "m", "materialized view");
 
@@ -50,7 +52,21 @@ final class ExistingObjectRule implements Rule {
                 object + " already exists, but migration " + migration.id() + " that creates it is not recorded as"
                         + " applied: an earlier run of it (or a person) created it without the engine recording the"
                         + " migration, so every redeploy runs it again and fails here.",
-                facts, fix(kind, name, evidence.isLiquibase())));
+                facts, fix(kind, name, failure.statement().orElse(""), evidence.isLiquibase())));
+    }
+
+    /** IF NOT EXISTS in the statement as written: UNIQUE and CONCURRENTLY kept. */
+    private static String indexFix(String name, String statement) {
+        Matcher create = CREATE_INDEX.matcher(statement);
+        if (!create.find()) {
+            return "use CREATE INDEX IF NOT EXISTS " + name;
+        }
+        boolean concurrently = create.group(2) != null;
+        return "use CREATE " + (create.group(1) != null ? "UNIQUE " : "") + "INDEX "
+                + (concurrently ? "CONCURRENTLY " : "") + "IF NOT EXISTS " + name + (concurrently
+                ? " (a failed concurrent build leaves an invalid index of that name, which IF NOT EXISTS accepts:"
+                + " drop an invalid one first, with DROP INDEX CONCURRENTLY IF EXISTS where pg_index.indisvalid is"
+                + " false)" : "");
     }
 
     private static Optional<String> existing(String kind, String name, Evidence evidence) {
@@ -64,14 +80,14 @@ final class ExistingObjectRule implements Rule {
         return Optional.empty();
     }
 
-    private static String fix(String kind, String name, boolean liquibase) {
+    private static String fix(String kind, String name, String statement, boolean liquibase) {
         String idempotent = switch (kind) {
             case "type" -> "create it only where it is missing - PostgreSQL has no CREATE TYPE IF NOT EXISTS:"
                     + " DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = '" + name + "') THEN CREATE"
                     + " TYPE " + name + " AS ENUM (...); END IF; END $$;";
             case "table" -> "use CREATE TABLE IF NOT EXISTS " + name + " (and ADD COLUMN IF NOT EXISTS for its"
                     + " later columns)";
-            case "index" -> "use CREATE INDEX IF NOT EXISTS " + name;
+            case "index" -> indexFix(name, statement);
             case "sequence" -> "use CREATE SEQUENCE IF NOT EXISTS " + name;
             case "view", "materialized view" -> "use CREATE OR REPLACE VIEW (or CREATE MATERIALIZED VIEW IF NOT EXISTS)";
             case "column" -> "use ADD COLUMN IF NOT EXISTS " + name;

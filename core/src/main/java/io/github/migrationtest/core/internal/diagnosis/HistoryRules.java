@@ -23,6 +23,8 @@ final class HistoryRules implements Rule {
             + "\\s*-> Applied to database : (\\S+)\\s*-> Resolved locally\\s*: (\\S+)");
     private static final Pattern LIQUIBASE_CHECKSUM = Pattern.compile("(\\S+::\\S+::\\S+) was: (\\S+) but is now: (\\S+)");
     private static final Pattern NON_EMPTY = Pattern.compile("Found non-empty schema\\(s\\) (.+?) but no schema history table");
+    private static final Pattern NOT_APPLIED = Pattern.compile("Detected resolved migration not applied to database:"
+            + " ([^\\s]+?)\\.?\\s");
     private static final Pattern MISSING = Pattern.compile("Detected applied migration not resolved locally: ([^\\s]+?)\\.?\\s");
 
     @Override
@@ -56,6 +58,14 @@ final class HistoryRules implements Rule {
         Matcher nonEmpty = NON_EMPTY.matcher(message);
         if (nonEmpty.find()) {
             return Optional.of(nonEmpty(nonEmpty.group(1), evidence));
+        }
+        Matcher notApplied = NOT_APPLIED.matcher(message);
+        if (notApplied.find()) {
+            List<String> ids = new ArrayList<>();
+            do {
+                ids.add(notApplied.group(1));
+            } while (notApplied.find());
+            return Optional.of(outOfOrder(ids, evidence));
         }
         Matcher missing = MISSING.matcher(message);
         if (missing.find()) {
@@ -128,6 +138,21 @@ final class HistoryRules implements Rule {
                 facts, "Restore the migration to the chain, or, if it was removed on purpose, undo its changes and mark"
                         + " it deleted (flyway repair), or let validation accept it:"
                         + " flyway.ignoreMigrationPatterns=*:missing.");
+    }
+
+    private static Finding outOfOrder(List<String> ids, Evidence evidence) {
+        List<String> facts = new ArrayList<>();
+        evidence.history().stream().filter(HistoryEntry::success).reduce((first, second) -> second)
+                .ifPresent(newest -> facts.add("the newest applied migration is " + describe(newest)));
+        ids.forEach(id -> facts.add("migration " + id + " is pending, older than that"));
+        return new Finding(Diagnosis.MIGRATION_OUT_OF_ORDER,
+                "migration " + String.join(", ", ids) + " is older than migrations this database has applied (a"
+                        + " branch merged after a later release, a version number reused), and Flyway applies"
+                        + " migrations in order only: it refuses to migrate.",
+                facts, "Give the migration a version after the newest applied one, or let Flyway apply it out of"
+                        + " order where that is safe: flyway.outOfOrder=true (in @MigrationTest(properties) or"
+                        + " migrationtest.properties). To leave it out on purpose:"
+                        + " flyway.ignoreMigrationPatterns=*:ignored.");
     }
 
     private static Optional<HistoryEntry> entry(String id, Evidence evidence) {

@@ -9,6 +9,7 @@ import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationFailure;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.core.internal.Locations;
 import io.github.migrationtest.core.internal.SqlErrors;
 import java.time.Duration;
@@ -154,8 +155,26 @@ public final class FlywayChain implements MigrationChain {
                             .map(r -> ResolvedMigrations.applied(settings(), flyway, r.migrations)).orElse(List.of()))
                     : appliedSince(flyway, lastRankBefore);
             MigrationFailure.Builder failure = SqlErrors.describe(e);
+            ValidationDetail.of(e).ifPresent(failure::detail);
             failedMigration(flyway, e).ifPresent(failure::migration);
             return MigrationResult.failure(applied, failure.build(), elapsed(started));
+        }
+    }
+
+    /**
+     * Runs Flyway with no migrations to resolve: it creates the schema history table (and the schemas it
+     * manages) as it does before the first migration, and applies nothing.
+     */
+    @Override
+    public void initializeHistory(DataSource database) {
+        FluentConfiguration configuration = configuration().dataSource(database);
+        configurer.configure(configuration);
+        configuration.locations(new String[0]).javaMigrations();
+        try {
+            configuration.load().migrate();
+        } catch (FlywayException e) {
+            throw new MigrationTestException("Flyway could not create its schema history table for the "
+                    + description() + ": " + SqlErrors.messageChain(e), e);
         }
     }
 
@@ -228,6 +247,9 @@ public final class FlywayChain implements MigrationChain {
                 .locations(locations.toArray(String[]::new));
         target.ifPresent(configuration::target);
         configurer.configure(configuration);
+        if (target.isPresent() && !target.get().startsWith("R__")) {
+            RepeatablesAtHead.apply(configuration);
+        }
         return configuration.load();
     }
 

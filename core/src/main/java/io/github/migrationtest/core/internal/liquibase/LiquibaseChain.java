@@ -110,6 +110,11 @@ public final class LiquibaseChain implements MigrationChain {
         return engine.migrate(database, target);
     }
 
+    @Override
+    public void initializeHistory(DataSource database) {
+        engine.initializeHistory(database);
+    }
+
     /** The rows of {@code DATABASECHANGELOG}, in order of execution; empty if the table does not exist. */
     @Override
     public String targetOf(Migration migration) {

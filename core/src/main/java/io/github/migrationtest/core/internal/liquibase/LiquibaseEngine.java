@@ -42,7 +42,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
@@ -114,6 +113,14 @@ final class LiquibaseEngine {
                 return MigrationResult.failure(migrations(session.listener.ran()),
                         LiquibaseFailures.describe(e, session.listener.failed()), elapsed(started));
             }
+        });
+    }
+
+    /** Creates DATABASECHANGELOG and DATABASECHANGELOGLOCK as an update does before its first changeset. */
+    void initializeHistory(DataSource dataSource) {
+        session(dataSource, session -> {
+            session.liquibase.checkLiquibaseTables(false, session.changeLog(), contexts(), labels());
+            return null;
         });
     }
 
@@ -324,7 +331,7 @@ final class LiquibaseEngine {
             accessors.add(new DirectoryResourceAccessor(directory));
         }
         accessors.add(new ClassLoaderResourceAccessor(settings.classLoader()));
-        return accessors.size() == 1 ? accessors.get(0) : new CompositeResourceAccessor(accessors);
+        return new SpringPathsResourceAccessor(accessors);
     }
 
     private Map<String, Object> scopeValues(ResourceAccessor resources) {

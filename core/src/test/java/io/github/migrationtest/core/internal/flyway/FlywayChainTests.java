@@ -61,6 +61,29 @@ class FlywayChainTests {
     }
 
     @Test
+    void aRunToATargetLeavesRepeatablesToTheRunThatReachesTheHead() {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/repeatable-views")) {
+            // The view refers to V2's table: applied at version 1, as Flyway would, it fails.
+            assertThat(db.migrateTo("1").appliedIds()).containsExactly("1");
+            assertThat(db.query("select to_regclass('order_totals') as v").get(0)).containsEntry("v", null);
+
+            assertThat(db.migrate().appliedIds()).containsExactly("2", "R__order totals");
+            assertThat(db.query("select to_regclass('order_totals')::text as v").get(0)).containsEntry("v", "order_totals");
+        }
+    }
+
+    @Test
+    void aRunToATargetAcceptsTheRepeatablesOfADatabaseThatWasAtTheHead() {
+        try (MigrationDatabase db = TestDatabases.migrationDatabase("db/repeatable-views")) {
+            db.migrate();
+            db.execute("DROP VIEW order_totals; DROP TABLE orders; DELETE FROM flyway_schema_history WHERE version = '2'");
+
+            // The history still records the repeatable, which a run to a target does not resolve: not drift.
+            assertThat(db.migrateTo("2").appliedIds()).containsExactly("2");
+        }
+    }
+
+    @Test
     void aValidationFailureIsAnEngineErrorWithoutMigration() {
         try (MigrationDatabase db = TestDatabases.migrationDatabase("db/enums")) {
             db.migrate();

@@ -1,0 +1,1 @@
+CREATE TABLE places (id bigint PRIMARY KEY, location geometry(Point, 4326) NOT NULL);

@@ -1,0 +1,1 @@
+GRANT SELECT ON products TO migrationtest_platform_reader;

@@ -1,0 +1,2 @@
+-- What the platform gives every database before the chain runs.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
