@@ -62,6 +62,7 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
             ExtensionContext invocation = extensionContext.getParent().orElse(extensionContext);
             return Stores.computeIfAbsent(invocation.getStore(NAMESPACE), ClassChecks.class, key -> {
                 ChainChecks checks = new ChainChecks(databases);
+                Shard.register(checks, settings.shard());
                 // @AfterAll methods of the class run in the context above the per-version invocations.
                 ExtensionContext template = invocation.getParent().orElse(invocation);
                 Stores.computeIfAbsent(template.getStore(NAMESPACE), SuiteReports.class, k -> new SuiteReports(),

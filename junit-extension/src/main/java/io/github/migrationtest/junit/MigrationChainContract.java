@@ -33,7 +33,8 @@ import org.opentest4j.TestAbortedException;
  * Override {@link #contract()} to turn checks off, select or skip migrations, or move the committed
  * schema file. After the class, the suite prints what it did (migrations executed, states built, time per
  * check); an {@code @AfterAll} method may declare a {@link io.github.migrationtest.scenarios.checks.SuiteReport}
- * parameter to read it.
+ * parameter to read it. With {@code migrationtest.shard=K/N} a CI job runs only the K-th of N contiguous ranges of
+ * the per-migration tests (see docs/suite.md).
  */
 public interface MigrationChainContract {
 
@@ -123,20 +124,25 @@ public interface MigrationChainContract {
             return Stream.empty();
         }
         ContractSettings settings = contract();
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        List<Migration> selected = settings.selection(Check.BROKEN_STATES).select(versions, "chain");
+        List<Migration> share = Shard.of(checks).share(selected, versions);
+        Stream<DynamicTest> notes = Stream.concat(leftOut(Check.BROKEN_STATES, versions, selected, settings),
+                leftToOtherShards(Check.BROKEN_STATES, versions, selected, share, Shard.of(checks)));
         List<Scenario> scenarios;
         try {
             List<List<Scenario>> found = new java.util.ArrayList<>();
-            checks.measure(reportName(Check.BROKEN_STATES), () -> found.add(checks.discoveredScenarios()));
+            // A shard discovers its own range only: discovery builds the states around each migration it observes.
+            checks.measure(reportName(Check.BROKEN_STATES), () -> found.add(Shard.of(checks).isAll()
+                    ? checks.discoveredScenarios() : checks.discoveredScenarios(share)));
             scenarios = found.get(0);
         } catch (StateUnavailableException e) {
-            return Stream.of(DynamicTest.dynamicTest("discovery", () -> {
+            return Stream.concat(notes, Stream.of(DynamicTest.dynamicTest("discovery", () -> {
                 throw new TestAbortedException(e.getMessage());
-            }));
+            })));
         }
-        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
-        List<Migration> selected = settings.selection(Check.BROKEN_STATES).select(versions, "chain");
-        return Stream.concat(leftOut(Check.BROKEN_STATES, versions, selected, settings), scenarios.stream()
-                .filter(scenario -> selected.contains(scenario.migration())).map(scenario -> {
+        return Stream.concat(notes, scenarios.stream()
+                .filter(scenario -> share.contains(scenario.migration())).map(scenario -> {
             Optional<Diagnosis> expected = settings.expectedFailure(scenario.migration().id(), scenario.state().kind());
             String outcome = expected.map(d -> "fails with " + d).orElse("the chain survives it");
             return DynamicTest.dynamicTest(scenario.name() + ": " + outcome, () -> {
@@ -186,14 +192,37 @@ public interface MigrationChainContract {
         }
         ContractSettings settings = contract();
         List<Migration> selected = settings.selection(check).select(migrations, "chain");
-        return Stream.concat(leftOut(check, migrations, selected, settings),
-                selected.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
+        List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
+        List<Migration> share = Shard.of(checks).share(selected, versions);
+        return Stream.of(leftOut(check, migrations, selected, settings),
+                leftToOtherShards(check, migrations, selected, share, Shard.of(checks)),
+                share.stream().map(m -> DynamicTest.dynamicTest(m.displayName() + " " + property, () -> {
             var reason = settings.skipReason(check, m.id());
             if (reason.isPresent()) {
                 throw new TestAbortedException("skipped by contract(): " + reason.get());
             }
             checks.measure(reportName(check), () -> once(() -> body.accept(m)));
-        })));
+        }))).flatMap(tests -> tests);
+    }
+
+    /**
+     * One aborted test that names the selected migrations this CI job leaves to the other shards
+     * ({@code migrationtest.shard}); none when it runs them all.
+     */
+    private static Stream<DynamicTest> leftToOtherShards(Check check, List<Migration> migrations,
+            List<Migration> selected, List<Migration> share, Shard shard) {
+        if (share.size() == selected.size()) {
+            return Stream.empty();
+        }
+        List<Migration> left = selected.stream().filter(m -> !share.contains(m)).toList();
+        String name = left.size() + " of " + selected.size() + " migrations left to the other shards by "
+                + shard.describe();
+        return Stream.of(DynamicTest.dynamicTest(name, () -> {
+            throw new TestAbortedException("left to the other shards by " + shard.describe() + ": "
+                    + MigrationSelection.ranges(migrations, left) + (share.isEmpty() ? "; this shard checks none of"
+                    + " them" : "; this shard checks " + MigrationSelection.ranges(migrations, share)) + " (" + check
+                    + ").");
+        }));
     }
 
     /** One aborted test that names the migrations the check's selection leaves out; none if it takes all. */

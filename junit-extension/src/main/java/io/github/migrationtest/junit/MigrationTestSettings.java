@@ -22,8 +22,10 @@ import java.util.Set;
  * @param annotation the annotation, for the chain attributes
  * @param configuration all settings, the annotation's on top
  * @param settings the resolved settings every database of the class carries
+ * @param shard this job's share of the standard suite ({@code migrationtest.shard})
  */
-record MigrationTestSettings(MigrationTest annotation, Configuration configuration, MigrationSettings settings) {
+record MigrationTestSettings(MigrationTest annotation, Configuration configuration, MigrationSettings settings,
+        Shard shard) {
 
     private static final Set<String> ENGINE_PREFIXES = Set.of("flyway.", "liquibase.");
 
@@ -31,7 +33,8 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
         Configuration configuration = Configuration.load(explicitValues(annotation));
         // Read here so that an unreadable value fails the class before a server is started, not in a test.
         Durations.of(configuration, Setting.CONNECT_TIMEOUT);
-        return new MigrationTestSettings(annotation, configuration, MigrationSettings.of(configuration));
+        return new MigrationTestSettings(annotation, configuration, MigrationSettings.of(configuration),
+                Shard.of(configuration));
     }
 
     /** Where the servers should come from. */

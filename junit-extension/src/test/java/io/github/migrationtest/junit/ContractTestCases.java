@@ -36,6 +36,30 @@ class ContractTestCases {
         }
     }
 
+    /** The leaky-undo chain's suite in the first of two CI shards. */
+    @MigrationTest(flyway = "classpath:db/contract/leakyundo", provider = "embedded",
+            properties = "migrationtest.shard=1/2")
+    static class LeakyUndoFirstOfTwoShards extends LeakyUndo {
+    }
+
+    /** The leaky-undo chain's suite in the second of two CI shards. */
+    @MigrationTest(flyway = "classpath:db/contract/leakyundo", provider = "embedded",
+            properties = "migrationtest.shard=2/2")
+    static class LeakyUndoSecondOfTwoShards extends LeakyUndo {
+    }
+
+    /** A shard number beyond the number of shards. */
+    @MigrationTest(flyway = "classpath:db/contract/leakyundo", provider = "embedded",
+            properties = "migrationtest.shard=3/2")
+    static class ShardBeyondTheCount extends LeakyUndo {
+    }
+
+    /** A shard that is no K/N at all. */
+    @MigrationTest(flyway = "classpath:db/contract/leakyundo", provider = "embedded",
+            properties = "migrationtest.shard=x")
+    static class ShardNotOfTheForm extends LeakyUndo {
+    }
+
     /** A migration that is not safe to run again, in a chain that is otherwise fine. */
     @MigrationTest(flyway = "classpath:db/contract/notidempotent", provider = "embedded")
     static class NotIdempotent implements MigrationChainContract {

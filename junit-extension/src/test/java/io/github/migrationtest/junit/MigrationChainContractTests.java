@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import io.github.migrationtest.scenarios.checks.SuiteReport;
@@ -223,6 +225,57 @@ class MigrationChainContractTests {
                         + " the column order of ")
                 .contains("public.accounts from (id, legacy_code, name) to (id, name, legacy_code)")
                 .endsWith("the schema drift check still compares it.");
+    }
+
+    @Test
+    void twoShardsTogetherRunExactlyThePerMigrationTestsOfOneUnshardedRunAndEachSaysWhatItLeftToTheOther() {
+        List<Map.Entry<String, String>> unsharded = events(EngineRuns.run(ContractTestCases.LeakyUndo.class));
+        List<Map.Entry<String, String>> first = events(EngineRuns.run(ContractTestCases.LeakyUndoFirstOfTwoShards.class));
+        List<Map.Entry<String, String>> second = events(EngineRuns.run(ContractTestCases.LeakyUndoSecondOfTwoShards.class));
+
+        // Three versions: shard 1 takes migration 1, shard 2 migrations 2 and 3, in every per-migration check.
+        List<Map.Entry<String, String>> together = new ArrayList<>(perMigration(first));
+        together.addAll(perMigration(second));
+        assertThat(together).containsExactlyInAnyOrderElementsOf(perMigration(unsharded)).isNotEmpty();
+        assertThat(perMigration(first)).allMatch(e -> e.getKey().startsWith("1 "));
+        assertThat(perMigration(second)).noneMatch(e -> e.getKey().startsWith("1 "));
+        assertThat(unsharded).noneMatch(e -> e.getKey().contains("shard"));
+        // Said once per check, not once per test: replay, up-down-up, upgrade (from 1 and 2), broken states.
+        assertThat(first).contains(Map.entry("2 of 3 migrations left to the other shards by migrationtest.shard=1/2",
+                "ABORTED: left to the other shards by migrationtest.shard=1/2: 2-3; this shard checks 1"
+                        + " (REPLAY_UNRECORDED)."));
+        assertThat(second).contains(Map.entry("1 of 2 migrations left to the other shards by migrationtest.shard=2/2",
+                "ABORTED: left to the other shards by migrationtest.shard=2/2: 1; this shard checks 2 (UPGRADE)."));
+        assertThat(first).filteredOn(e -> e.getKey().contains("left to the other shards")).hasSize(4);
+        assertThat(second).filteredOn(e -> e.getKey().contains("left to the other shards")).hasSize(4);
+    }
+
+    @Test
+    void aShardThatIsNotKOfNFailsTheClassBeforeAnyTestNamingTheKeyAndTheForm() {
+        for (Class<?> fixture : List.of(ContractTestCases.ShardBeyondTheCount.class,
+                ContractTestCases.ShardNotOfTheForm.class)) {
+            EngineExecutionResults results = EngineRuns.run(fixture);
+            String value = fixture == ContractTestCases.ShardNotOfTheForm.class ? "x" : "3/2";
+            assertThat(results.testEvents().started().count()).isZero();
+            assertThat(EngineRuns.onlyFailure(results)).hasMessage("@MigrationTest on " + fixture.getSimpleName()
+                    + " is misconfigured: migrationtest.shard is '" + value + "', but must be K/N, this job's number K"
+                    + " from 1 to N of N jobs (e.g. 2/8; 1/1 runs everything). Set it with -Dmigrationtest.shard=...,"
+                    + " the environment variable MIGRATIONTEST_SHARD, migrationtest.properties or the @MigrationTest"
+                    + " attribute.");
+        }
+    }
+
+    /** The per-migration tests of a run: all but the single ones (clean install, rerun) and the shards' notes. */
+    private static List<Map.Entry<String, String>> perMigration(List<Map.Entry<String, String>> events) {
+        return events.stream().filter(e -> !e.getKey().contains(" left to the other shards ")
+                && !e.getKey().startsWith("an empty database") && !e.getKey().startsWith("migrating a database"))
+                .toList();
+    }
+
+    /** Each test's display name and its outcome, in the order they finished (names may repeat across checks). */
+    private static List<Map.Entry<String, String>> events(EngineExecutionResults results) {
+        return results.testEvents().stream().filter(e -> e.getType() == EventType.FINISHED)
+                .map(e -> Map.entry(e.getTestDescriptor().getDisplayName(), outcome(e))).toList();
     }
 
     /** Each test's display name, mapped to its status and (for failures and aborts) the message. */

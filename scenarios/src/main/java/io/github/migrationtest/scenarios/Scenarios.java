@@ -12,8 +12,11 @@ import io.github.migrationtest.scenarios.internal.MigrationEffects;
 import io.github.migrationtest.scenarios.internal.Sql;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the broken states that apply to each migration of a chain by watching what the migration does -
@@ -60,14 +63,36 @@ public final class Scenarios {
                 databases.settings().migrationTimeout());
     }
 
+    /**
+     * The scenarios of some migrations of the databases' chain only, as {@link #discover(MigrationDatabases)}
+     * finds them: only the states just before and after each of them are built (a CI shard's range of the
+     * chain needs the states of that range, not the whole chain's).
+     *
+     * @param databases the chain, server and settings
+     * @param only the migrations to observe; others of the chain are left out of the discovery
+     * @throws TemplateBuildException if the chain fails on the way to a state that is needed
+     */
+    public static Discovery discover(MigrationDatabases databases, Collection<Migration> only) {
+        Set<Migration> observed = Set.copyOf(only);
+        return discover(databases.chain(), DatabaseFactory.on(databases.server()),
+                databases.settings().migrationTimeout(), observed::contains);
+    }
+
     private static Discovery discover(MigrationChain chain, DatabaseFactory databases, Duration migrationTimeout) {
+        return discover(chain, databases, migrationTimeout, migration -> true);
+    }
+
+    private static Discovery discover(MigrationChain chain, DatabaseFactory databases, Duration migrationTimeout,
+            Predicate<Migration> observed) {
         long started = System.nanoTime();
         ChainObservation observation = new ChainObservation(databases, chain, migrationTimeout);
         List<MigrationScenarios> result = new ArrayList<>();
         Optional<Migration> previous = Optional.empty();
         for (Migration migration : observation.migrations()) {
-            MigrationEffects effects = observation.effects(migration);
-            result.add(new MigrationScenarios(migration, effects.changes(), scenarios(effects, previous)));
+            if (observed.test(migration)) {
+                MigrationEffects effects = observation.effects(migration);
+                result.add(new MigrationScenarios(migration, effects.changes(), scenarios(effects, previous)));
+            }
             previous = Optional.of(migration);
         }
         return new Discovery(chain.description(), result, Duration.ofNanos(System.nanoTime() - started));

@@ -217,6 +217,23 @@ public final class ChainChecks {
     }
 
     /**
+     * The broken states discovery finds for some of the chain's migrations, as {@link #discoveredScenarios()}
+     * does for all: only the states around those migrations are built.
+     *
+     * @param only the migrations whose broken states are wanted
+     */
+    public List<Scenario> discoveredScenarios(List<Migration> only) {
+        if (only.containsAll(migrations())) {
+            return discoveredScenarios();
+        }
+        String key = cleanInstallKey() + "|" + only.stream().map(Migration::id).collect(Collectors.joining(","));
+        return building("discovery", () -> DISCOVERIES.computeIfAbsent(key, k ->
+                Scenarios.discover(databases, only))).scenarios().stream()
+                .filter(s -> s.state().kind() != BrokenState.Kind.OBJECTS_PRESENT_BUT_UNRECORDED)
+                .toList();
+    }
+
+    /**
      * The migration survives the scenario: from the database the scenario prepares, migrating up to and
      * including the scenario's migration succeeds. With {@code expected} given, it must instead fail with
      * that diagnosis. The run stops at the migration the state is about: a state seeded before migration k

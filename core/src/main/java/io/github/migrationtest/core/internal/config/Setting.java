@@ -78,7 +78,12 @@ public enum Setting {
 
     /** The time limit of one migration run. */
     MIGRATION_TIMEOUT("migrationtest.migration-timeout", "5m",
-            "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on.");
+            "Time limit of one migration run (e.g. 30s, 5m, PT2M); a run that exceeds it fails with what it waited on."),
+
+    /** This CI job's share of the standard suite's per-migration tests: {@code K/N}, job K of N. */
+    SHARD("migrationtest.shard", "1/1",
+            "This job's share of the standard suite's per-migration tests, K/N (job K of N, e.g. 2/8): the K-th of N"
+                    + " contiguous ranges of the chain's migrations; see docs/suite.md.");
 
     private final String key;
     private final String defaultValue;
