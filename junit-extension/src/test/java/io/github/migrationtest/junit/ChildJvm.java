@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** A second JVM with this test class path, minus some jars, to see what users without them see. */
@@ -30,12 +31,31 @@ final class ChildJvm {
                 .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
     }
 
+    /**
+     * Runs a fixture in a JVM whose class path has each entry replaced as {@code replacement} says, and returns
+     * the failure line {@link FixtureLauncher} prints.
+     */
+    static String failureWithClassPath(Class<?> fixture, UnaryOperator<String> replacement)
+            throws IOException, InterruptedException {
+        String output = run(fixture, entry -> false, replacement, Map.of());
+        return output.lines().filter(l -> l.startsWith(FixtureLauncher.MARKER))
+                .map(l -> l.substring(FixtureLauncher.MARKER.length()).replace("\\n", "\n"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
+    }
+
     /** Runs a fixture in a JVM like {@link #failureOf} does and returns everything it printed. */
     static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(fixture, excluded, UnaryOperator.identity(), environment);
+    }
+
+    private static String run(Class<?> fixture, Predicate<String> excluded, UnaryOperator<String> replacement,
+            Map<String, String> environment) throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String filtered = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !excluded.test(entry))
+                .map(replacement)
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
