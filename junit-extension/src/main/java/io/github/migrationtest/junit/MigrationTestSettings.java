@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,8 +31,13 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
 
     private static final Set<String> ENGINE_PREFIXES = Set.of("flyway.", "liquibase.");
 
-    static MigrationTestSettings of(MigrationTest annotation) {
-        Configuration configuration = Configuration.load(explicitValues(annotation));
+    /**
+     * The settings of a class.
+     *
+     * @param parameters JUnit's configuration parameters (junit-platform.properties, the launcher's), by key
+     */
+    static MigrationTestSettings of(MigrationTest annotation, Function<String, Optional<String>> parameters) {
+        Configuration configuration = Configuration.load(explicitValues(annotation), parameters);
         ServerProvider provider = ServerProvider.parse(configuration.get(Setting.PROVIDER));
         List<Integer> majors = configuration.isSet(Setting.POSTGRES) || provider != ServerProvider.EXTERNAL
                 ? PostgresVersions.parseMajors(configuration.get(Setting.POSTGRES))
