@@ -47,6 +47,19 @@ class MissingDependencyTests {
     }
 
     @Test
+    void commonsCompressAndXzMissingFromTheClassPath() throws Exception {
+        String failure = ChildJvm.failureOf(ValidTestCases.Accounts.class,
+                entry -> entry.contains("commons-compress") || entry.contains("/org/tukaani/xz/"), Map.of());
+
+        assertThat(failure).contains("The embedded provider unpacks the PostgreSQL binaries of ")
+                .contains(" (a tar.xz archive) with commons-compress and xz, optional dependencies of migrationtest-core"
+                + " that are not on the test class path. Add the test dependencies"
+                + " org.apache.commons:commons-compress:1.28.0 and org.tukaani:xz:1.10 (the migrationtest BOM manages"
+                + " their versions), point migrationtest.embedded.binaries at unpacked binaries or a local install, or"
+                + " use the docker provider.");
+    }
+
+    @Test
     void testcontainersMissingFromTheClassPath() throws Exception {
         String failure = ChildJvm.failureOf(MisconfiguredTestCases.DockerWanted.class,
                 entry -> entry.contains("testcontainers"), Map.of());

@@ -89,6 +89,8 @@ final class Workspace {
 
     /** Binaries unpacked from an archive, unpacking them once per machine. */
     Binaries unpacked(String key, String origin, BinarySource.ArchiveOpener opener) {
+        // Also when unpacked already: a build must not pass on one machine only because of an earlier run.
+        ArchiveLibraries.require(origin);
         Path target = root.resolve("binaries").resolve(key);
         synchronized (Workspace.class) {
             try (FileChannel lockFile = FileChannel.open(root.resolve("binaries").resolve(key + ".lock"),
