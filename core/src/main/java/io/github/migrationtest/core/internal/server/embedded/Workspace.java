@@ -216,8 +216,8 @@ final class Workspace {
                     // Best effort: a leftover file in the temp directory is harmless.
                 }
             });
-        } catch (IOException e) {
-            // Same as above.
+        } catch (IOException | UncheckedIOException e) {
+            // Same as above; the walk also fails when another JVM removes the same orphan at the same time.
         }
     }
 }
