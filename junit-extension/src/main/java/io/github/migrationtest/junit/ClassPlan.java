@@ -44,7 +44,7 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
     static ClassPlan of(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         return Stores.computeIfAbsent(classContext.getStore(NAMESPACE), ClassPlan.class,
-                key -> create(classContext.getRequiredTestClass()), ClassPlan.class);
+                key -> create(classContext), ClassPlan.class);
     }
 
     /** The run a test (or a nested class) belongs to. */
@@ -77,10 +77,13 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
                 + " projects; else the org.junit:junit-bom version), or ask for one version.");
     }
 
-    private static ClassPlan create(Class<?> testClass) {
+    private static ClassPlan create(ExtensionContext classContext) {
+        Class<?> testClass = classContext.getRequiredTestClass();
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class).orElseThrow();
         try {
-            MigrationTestSettings settings = MigrationTestSettings.of(annotation);
+            // JUnit's configuration parameters: junit-platform.properties and what Gradle or an IDE passes to the launcher.
+            MigrationTestSettings settings = MigrationTestSettings.of(annotation,
+                    classContext::getConfigurationParameter);
             ParameterChecks.check(testClass);
             MigrationChain chain = ChainFactory.create(settings, testClass);
             if (annotation.startFrom().length > 0) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a {@code @MigrationTest} class asks for, with every source of settings applied and checked.
@@ -29,8 +31,13 @@ record MigrationTestSettings(MigrationTest annotation, Configuration configurati
 
     private static final Set<String> ENGINE_PREFIXES = Set.of("flyway.", "liquibase.");
 
-    static MigrationTestSettings of(MigrationTest annotation) {
-        Configuration configuration = Configuration.load(explicitValues(annotation));
+    /**
+     * The settings of a class.
+     *
+     * @param parameters JUnit's configuration parameters (junit-platform.properties, the launcher's), by key
+     */
+    static MigrationTestSettings of(MigrationTest annotation, Function<String, Optional<String>> parameters) {
+        Configuration configuration = Configuration.load(explicitValues(annotation), parameters);
         // Read here so that an unreadable value fails the class before a server is started, not in a test.
         Durations.of(configuration, Setting.CONNECT_TIMEOUT);
         return new MigrationTestSettings(annotation, configuration, MigrationSettings.of(configuration),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** A second JVM with this test class path, minus some jars, to see what users without them see. */
 final class ChildJvm {
@@ -33,10 +34,23 @@ final class ChildJvm {
                 .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
     }
 
+    /**
+     * Runs a fixture in a JVM whose class path has each entry replaced as {@code replacement} says, and returns
+     * the failure line {@link FixtureLauncher} prints.
+     */
+    static String failureWithClassPath(Class<?> fixture, UnaryOperator<String> replacement)
+            throws IOException, InterruptedException {
+        String output = run(fixture, entry -> false, replacement, Map.of());
+        return output.lines().filter(l -> l.startsWith(FixtureLauncher.MARKER))
+                .map(l -> l.substring(FixtureLauncher.MARKER.length()).replace("\\n", "\n"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The child JVM reported no failure:\n" + output));
+    }
+
     /** Runs a fixture in a JVM like {@link #failureOf} does and returns everything it printed. */
     static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return run(fixture, excluded, environment, List.of(), List.of(), FixtureLauncher.class);
+        return run(fixture, excluded, UnaryOperator.identity(), environment, List.of(), List.of(), FixtureLauncher.class);
     }
 
     /**
@@ -46,9 +60,21 @@ final class ChildJvm {
     static String run(Class<?> fixture, Predicate<String> excluded, Map<String, String> environment,
             List<String> jvmOptions, List<String> extraClassPath, Class<?> launcher)
             throws IOException, InterruptedException {
+        return run(fixture, excluded, UnaryOperator.identity(), environment, jvmOptions, extraClassPath, launcher);
+    }
+
+    private static String run(Class<?> fixture, Predicate<String> excluded, UnaryOperator<String> replacement,
+            Map<String, String> environment) throws IOException, InterruptedException {
+        return run(fixture, excluded, replacement, environment, List.of(), List.of(), FixtureLauncher.class);
+    }
+
+    private static String run(Class<?> fixture, Predicate<String> excluded, UnaryOperator<String> replacement,
+            Map<String, String> environment, List<String> jvmOptions, List<String> extraClassPath, Class<?> launcher)
+            throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = new ArrayList<>(extraClassPath);
-        Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !excluded.test(entry)).forEach(entries::add);
+        Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !excluded.test(entry)).map(replacement)
+                .forEach(entries::add);
         String filtered = String.join(File.pathSeparator, entries);
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);

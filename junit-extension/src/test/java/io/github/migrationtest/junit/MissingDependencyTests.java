@@ -2,6 +2,7 @@ package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Paths;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,34 @@ class MissingDependencyTests {
                 + " on Accounts is misconfigured: Flyway is on the class path, but its PostgreSQL support is not (since"
                 + " Flyway 10 it is a separate artifact). Add the dependency org.flywaydb:flyway-database-postgresql in"
                 + " the same version as flyway-core.");
+    }
+
+    @Test
+    void jacksonAnnotationsOlderThanFlywaysJacksonDatabind() throws Exception {
+        // What Maven resolves for Testcontainers 1.x and Flyway 10+ without a Jackson BOM: docker-java-api's 2.10.3.
+        String old = Paths.get("target", "old-jackson", "jackson-annotations-2.10.3.jar").toAbsolutePath().toString();
+        String failure = ChildJvm.failureWithClassPath(ValidTestCases.Accounts.class,
+                entry -> entry.contains("jackson-annotations") ? old : entry);
+
+        assertThat(failure).startsWith("org.junit.jupiter.api.extension.ExtensionConfigurationException: @MigrationTest"
+                + " on Accounts is misconfigured: Flyway reads its configuration with jackson-databind ")
+                .contains(", which needs com.fasterxml.jackson.core:jackson-annotations of the same minor version or"
+                + " later, but the test class path has 2.10.3 (Testcontainers 1.x brings that one through docker-java-api,"
+                + " and Maven picks the nearer declaration). Add the test dependency"
+                + " com.fasterxml.jackson.core:jackson-annotations:");
+    }
+
+    @Test
+    void commonsCompressAndXzMissingFromTheClassPath() throws Exception {
+        String failure = ChildJvm.failureOf(ValidTestCases.Accounts.class,
+                entry -> entry.contains("commons-compress") || entry.contains("/org/tukaani/xz/"), Map.of());
+
+        assertThat(failure).contains("The embedded provider unpacks the PostgreSQL binaries of ")
+                .contains(" (a tar.xz archive) with commons-compress and xz, optional dependencies of migrationtest-core"
+                + " that are not on the test class path. Add the test dependencies"
+                + " org.apache.commons:commons-compress:1.28.0 and org.tukaani:xz:1.10 (the migrationtest BOM manages"
+                + " their versions), point migrationtest.embedded.binaries at unpacked binaries or a local install, or"
+                + " use the docker provider.");
     }
 
     @Test

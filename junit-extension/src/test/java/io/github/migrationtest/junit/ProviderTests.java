@@ -1,6 +1,8 @@
 package io.github.migrationtest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.server.docker.DockerServers;
@@ -24,6 +26,8 @@ class ProviderTests {
 
         EngineExecutionResults results = EngineRuns.run(ProviderTestCases.OnDocker.class);
 
+        // The failures first, so that a red run shows their cause rather than a count.
+        results.allEvents().assertThatEvents().doNotHave(event(finishedWithFailure()));
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("PostgreSQL 15 (docker)", "PostgreSQL 17 (docker)");
@@ -44,6 +48,7 @@ class ProviderTests {
         try {
             EngineExecutionResults results = EngineRuns.run(ProviderTestCases.OnExternal.class);
 
+            results.allEvents().assertThatEvents().doNotHave(event(finishedWithFailure()));
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
             assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                     .contains("PostgreSQL 17 (external)");

@@ -19,17 +19,18 @@ class ConcurrentMigrationTests {
             .build();
 
     @Test
-    void flywaysLockLetsOneMigratorApplyEverythingAndTheOthersNothing() {
+    void flywaysLockLetsEachMigrationBeAppliedByOneMigratorOnly() {
         try (MigrationDatabase db = Databases.empty(CHAIN)) {
             ConcurrentMigrationReport report = ConcurrentMigration.run(db, 4, Databases.LIMIT);
 
+            // Flyway takes its lock per migration transaction, so a second migrator may apply a later migration
+            // between two of the first one's: what holds is that each is applied once, by one migrator.
             assertThat(report.failed()).isEmpty();
-            assertThat(report.appliers()).singleElement()
-                    .satisfies(migrator -> assertThat(migrator.result()).hasApplied("1", "2", "3"));
-            assertThat(report.migrators()).filteredOn(m -> m.applied().isEmpty()).hasSize(3);
+            assertThat(report.appliedBy()).containsOnlyKeys("1", "2", "3")
+                    .allSatisfy((id, migrators) -> assertThat(migrators).hasSize(1));
             assertThat(report.appliedMoreThanOnce()).isEmpty();
             assertThat(report.history()).extracting(HistoryEntry::id).containsExactly("1", "2", "3");
-            assertThat(report.describe()).startsWith("4 migrators started together: 1 applied migrations, 0 failed, in ");
+            assertThat(report.describe()).startsWith("4 migrators started together: ").contains(" 0 failed, in ");
         }
     }
 

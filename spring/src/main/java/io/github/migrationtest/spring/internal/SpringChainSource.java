@@ -4,8 +4,11 @@ import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.junit.spi.ChainDefinition;
 import io.github.migrationtest.junit.spi.ChainSource;
 import io.github.migrationtest.spring.SpringMigrationTest;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
@@ -98,9 +102,36 @@ public final class SpringChainSource implements ChainSource {
         Set<String> profiles = new LinkedHashSet<>();
         MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY).stream(ActiveProfiles.class)
                 .forEach(a -> profiles.addAll(Arrays.asList(a.getStringArray("profiles"))));
-        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(testClass.getClassLoader()),
-                null, new ArrayList<>(profiles));
+        loadConfigData(environment, new DefaultResourceLoader(testClass.getClassLoader()), new ArrayList<>(profiles));
         return environment;
+    }
+
+    /**
+     * Boot's {@code ConfigDataEnvironmentPostProcessor.applyTo(environment, resourceLoader, bootstrapContext,
+     * profiles)}, found by shape: its bootstrap-context parameter moved from {@code org.springframework.boot} (3.x)
+     * to {@code org.springframework.boot.bootstrap} (4.x), so a call compiled against either fails on the other.
+     */
+    private static void loadConfigData(StandardEnvironment environment, ResourceLoader resourceLoader,
+            List<String> profiles) {
+        Method applyTo = Arrays.stream(ConfigDataEnvironmentPostProcessor.class.getMethods())
+                .filter(m -> m.getName().equals("applyTo") && m.getParameterCount() == 4
+                        && m.getParameterTypes()[1] == ResourceLoader.class
+                        && m.getParameterTypes()[3] == Collection.class)
+                .findFirst()
+                .orElseThrow(() -> new MigrationTestConfigurationException("@SpringMigrationTest reads"
+                        + " application.properties/yml through Spring Boot's ConfigDataEnvironmentPostProcessor"
+                        + ".applyTo(environment, resourceLoader, bootstrapContext, profiles), which this Spring Boot"
+                        + " version does not have. Supported: Spring Boot 3.5 and 4.0."));
+        try {
+            applyTo.invoke(null, environment, resourceLoader, null, profiles);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static boolean present(String className, Class<?> testClass) {

@@ -16,8 +16,9 @@ import java.util.function.Function;
  *
  * <p>A key is looked up, first match wins, in: explicit values (the {@code @MigrationTest}
  * attributes a test sets), system properties, environment variables ({@code migrationtest.keep-failed}
- * → {@code MIGRATIONTEST_KEEP_FAILED}), the first {@code migrationtest.properties} on the class
- * path, and finally the {@link Setting#defaultValue() default}. Explicit values win because they are
+ * → {@code MIGRATIONTEST_KEEP_FAILED}), the test framework's configuration parameters (JUnit's
+ * {@code junit-platform.properties} and launcher parameters, which Gradle and IDEs pass without {@code -D}), the
+ * first {@code migrationtest.properties} on the class path, and finally the {@link Setting#defaultValue() default}. Explicit values win because they are
  * what a test says about itself; everything else describes the machine the tests run on.
  */
 public final class Configuration {
@@ -28,13 +29,15 @@ public final class Configuration {
     private final Map<String, String> explicit;
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
+    private final Function<String, Optional<String>> parameters;
     private final Properties file;
 
     private Configuration(Map<String, String> explicit, Function<String, String> systemProperties,
-            Function<String, String> environment, Properties file) {
+            Function<String, String> environment, Function<String, Optional<String>> parameters, Properties file) {
         this.explicit = Map.copyOf(explicit);
         this.systemProperties = systemProperties;
         this.environment = environment;
+        this.parameters = parameters;
         this.file = file;
     }
 
@@ -49,25 +52,45 @@ public final class Configuration {
      * @param explicit values that override every other source; blank values count as not set
      */
     public static Configuration load(Map<String, String> explicit) {
+        return load(explicit, key -> Optional.empty());
+    }
+
+    /**
+     * Settings with the given explicit values on top and the test framework's configuration parameters
+     * between environment variables and {@code migrationtest.properties}.
+     *
+     * @param explicit values that override every other source; blank values count as not set
+     * @param parameters a key's configuration parameter, e.g. JUnit's
+     *     {@code ExtensionContext::getConfigurationParameter}
+     */
+    public static Configuration load(Map<String, String> explicit, Function<String, Optional<String>> parameters) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Properties file = readPropertiesFile(loader);
         UnknownKeys.checkMachine(file, String.valueOf((loader != null ? loader : Configuration.class.getClassLoader())
                 .getResource(PROPERTIES_FILE)));
         SecretSystemProperties.takeAll();
-        return new Configuration(withoutBlanks(explicit), SecretSystemProperties::get, System::getenv, file);
+        return new Configuration(withoutBlanks(explicit), SecretSystemProperties::get, System::getenv, parameters,
+                file);
     }
 
     /** Settings from the given sources only; for tests of the precedence rules. */
     static Configuration of(Map<String, String> explicit, Map<String, String> systemProperties,
             Map<String, String> environment, Properties file) {
-        return new Configuration(withoutBlanks(explicit), systemProperties::get, environment::get, file);
+        return of(explicit, systemProperties, environment, Map.of(), file);
+    }
+
+    /** Settings from the given sources only, configuration parameters included; for tests of the precedence rules. */
+    static Configuration of(Map<String, String> explicit, Map<String, String> systemProperties,
+            Map<String, String> environment, Map<String, String> parameters, Properties file) {
+        return new Configuration(withoutBlanks(explicit), systemProperties::get, environment::get,
+                key -> Optional.ofNullable(parameters.get(key)), file);
     }
 
     /** This configuration with more explicit values on top. */
     public Configuration with(Map<String, String> moreExplicit) {
         Map<String, String> merged = new LinkedHashMap<>(explicit);
         merged.putAll(withoutBlanks(moreExplicit));
-        return new Configuration(merged, systemProperties, environment, file);
+        return new Configuration(merged, systemProperties, environment, parameters, file);
     }
 
     /** The value of a setting, or its default; never null. */
@@ -83,6 +106,9 @@ public final class Configuration {
         }
         if (isBlank(value)) {
             value = environment.apply(Setting.environmentVariableOf(key));
+        }
+        if (isBlank(value)) {
+            value = parameters.apply(key).orElse(null);
         }
         if (isBlank(value)) {
             value = file.getProperty(key);

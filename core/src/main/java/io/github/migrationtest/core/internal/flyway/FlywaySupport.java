@@ -1,6 +1,7 @@
 package io.github.migrationtest.core.internal.flyway;
 
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import java.util.Optional;
 
 /** Checks that Flyway is on the class path before anything loads a Flyway class. */
 public final class FlywaySupport {
@@ -29,6 +30,46 @@ public final class FlywaySupport {
             throw new MigrationTestConfigurationException("Flyway is on the class path, but its PostgreSQL support is"
                     + " not (since Flyway 10 it is a separate artifact). Add the dependency " + POSTGRESQL
                     + " in the same version as flyway-core.");
+        }
+        requireJacksonAnnotationsOfDatabind();
+    }
+
+    /**
+     * Flyway 10+ reads its configuration with jackson-databind, which fails deep inside (NoClassDefFoundError:
+     * JsonKey) on older jackson-annotations; Testcontainers 1.x puts 2.10.3 nearer than Flyway's own.
+     */
+    private static void requireJacksonAnnotationsOfDatabind() {
+        Optional<String> databind = implementationVersion("com.fasterxml.jackson.databind.ObjectMapper");
+        Optional<String> annotations = implementationVersion("com.fasterxml.jackson.annotation.JsonProperty");
+        int needed = databind.map(FlywaySupport::minor).orElse(0);
+        int found = annotations.map(FlywaySupport::minor).orElse(0);
+        if (needed == 0 || found == 0 || found >= needed) {
+            return;
+        }
+        throw new MigrationTestConfigurationException("Flyway reads its configuration with jackson-databind "
+                + databind.get() + ", which needs com.fasterxml.jackson.core:jackson-annotations of the same minor version"
+                + " or later, but the test class path has " + annotations.get() + " (Testcontainers 1.x brings that one"
+                + " through docker-java-api, and Maven picks the nearer declaration). Add the test dependency"
+                + " com.fasterxml.jackson.core:jackson-annotations:" + databind.get() + ", or import"
+                + " com.fasterxml.jackson:jackson-bom:" + databind.get() + " in <dependencyManagement>.");
+    }
+
+    private static Optional<String> implementationVersion(String className) {
+        try {
+            Package pkg = Class.forName(className, false, FlywaySupport.class.getClassLoader()).getPackage();
+            return Optional.ofNullable(pkg == null ? null : pkg.getImplementationVersion());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** major * 1000 + minor of "2.19.1" or "2.20"; 0 (no check) for what does not parse. */
+    private static int minor(String version) {
+        String[] parts = version.split("[.-]");
+        try {
+            return parts.length < 2 ? 0 : Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -38,6 +38,18 @@ class ConfigurationTests {
     }
 
     @Test
+    void configurationParametersComeAfterEnvironmentAndBeforeTheFile() {
+        Map<String, String> parameters = Map.of(KEY, "docker");
+
+        assertThat(Configuration.of(Map.of(), Map.of(), Map.of("MIGRATIONTEST_PROVIDER", "embedded"), parameters,
+                file(KEY, "auto")).get(Setting.PROVIDER)).isEqualTo("embedded");
+        assertThat(Configuration.of(Map.of(), Map.of(), Map.of(), parameters, file(KEY, "auto"))
+                .get(Setting.PROVIDER)).isEqualTo("docker");
+        assertThat(Configuration.of(Map.of(), Map.of(), Map.of(), parameters, new Properties())
+                .with(Map.of(KEY, "external")).get(Setting.PROVIDER)).isEqualTo("external");
+    }
+
+    @Test
     void theFileWinsOverTheDefault() {
         Configuration configuration = Configuration.of(Map.of(), Map.of(), Map.of(), file(KEY, "external"));
 

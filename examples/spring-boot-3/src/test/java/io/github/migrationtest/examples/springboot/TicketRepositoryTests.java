@@ -7,7 +7,9 @@ import io.github.migrationtest.core.MigrationDatabase;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.junit.At;
 import io.github.migrationtest.spring.SpringMigrationTest;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,12 +23,20 @@ class TicketRepositoryTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ObjectProvider<Flyway> bootsFlyway;
+
     @Test
     void theRepositoryWorksOnTheMigratedSchema() {
         tickets.save(new Ticket("printer on fire", Status.OPEN));
         tickets.save(new Ticket("coffee machine", Status.CLOSED));
 
         assertThat(tickets.findByStatus(Status.OPEN)).extracting(Ticket::getTitle).containsExactly("printer on fire");
+    }
+
+    @Test
+    void bootsOwnFlywayDoesNotMigrateTheTestsDatabaseAgain() {
+        assertThat(bootsFlyway.getIfAvailable()).isNull();
     }
 
     @Test

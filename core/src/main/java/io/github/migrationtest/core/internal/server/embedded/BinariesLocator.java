@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds PostgreSQL binaries of a major version, in this order: the configured directory, an
- * io.zonky.test.postgres jar on the class path, such a jar in the local Maven repository, a local
- * install in the usual places.
+ * io.zonky.test.postgres jar on the class path, such a jar in the local Maven repository or in Gradle's
+ * dependency cache, a local install in the usual places.
  */
 final class BinariesLocator {
 
@@ -39,6 +39,7 @@ final class BinariesLocator {
         Platform platform = Platform.current();
         return fromClassPath(major, platform)
                 .or(() -> fromLocalRepository(major, platform))
+                .or(() -> fromGradleCache(major, platform, gradleUserHome()))
                 .or(() -> fromLocalInstall(major));
     }
 
@@ -47,7 +48,8 @@ final class BinariesLocator {
                 "No PostgreSQL " + major + " binaries found for the embedded provider. Do one of:\n"
                         + "  - add the test dependency " + ZonkyVersions.coordinates(major) + " (any " + major
                         + ".x release; for several majors, fetch the others into the local Maven repository with"
-                        + " mvn dependency:get -Dartifact=" + ZonkyVersions.coordinates(major) + ");\n"
+                        + " mvn dependency:get -Dartifact=" + ZonkyVersions.coordinates(major) + ", or in Gradle's"
+                        + " cache by declaring it in any configuration Gradle resolves);\n"
                         + "  - install PostgreSQL " + major + " (e.g. apt-get install postgresql-" + major + ");\n"
                         + "  - set " + Setting.EMBEDDED_BINARIES.key() + " to a directory with bin/initdb and bin/postgres;\n"
                         + "  - or use another provider (" + Setting.PROVIDER.key() + "=docker or external)."));
@@ -153,6 +155,40 @@ final class BinariesLocator {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A jar in Gradle's dependency cache, {@code <gradle home>/caches/modules-2/files-2.1/<group>/<artifact>/
+     * <version>/<sha1>/<artifact>-<version>.jar}: where a Gradle build keeps the binaries of majors that cannot
+     * all be on one test class path.
+     */
+    static Optional<BinarySource> fromGradleCache(int major, Platform platform, Path gradleHome) {
+        Path artifact = gradleHome.resolve(Paths.get("caches", "modules-2", "files-2.1", ZonkyVersions.GROUP_ID,
+                platform.artifactId()));
+        if (!Files.isDirectory(artifact)) {
+            return Optional.empty();
+        }
+        // depth 3: <version>/<sha1>/<jar>
+        try (Stream<Path> files = Files.find(artifact, 3, (path, attributes) -> attributes.isRegularFile())) {
+            return files.filter(jar -> jar.getFileName().toString().equals(
+                            platform.artifactId() + "-" + jar.getParent().getParent().getFileName() + ".jar"))
+                    .filter(jar -> majorOfJar(jar) == major)
+                    .max(Comparator.comparing(BinariesLocator::versionKey))
+                    .map(jar -> new BinarySource.JarArchive(jar, platform.resourceName()));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Gradle's own rule: GRADLE_USER_HOME, else the gradle.user.home property, else ~/.gradle. */
+    private static Path gradleUserHome() {
+        String environment = System.getenv("GRADLE_USER_HOME");
+        if (environment != null && !environment.isBlank()) {
+            return Paths.get(environment);
+        }
+        String property = System.getProperty("gradle.user.home");
+        return property != null && !property.isBlank() ? Paths.get(property)
+                : Paths.get(System.getProperty("user.home"), ".gradle");
     }
 
     private static Optional<BinarySource> fromLocalInstall(int major) {

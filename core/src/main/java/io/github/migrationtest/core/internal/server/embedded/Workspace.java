@@ -123,6 +123,8 @@ final class Workspace {
      * the archive's hash, and verified against what the archive held before they are used.
      */
     Binaries unpacked(String key, String origin, BinarySource.ArchiveOpener opener) {
+        // Also when unpacked already: a build must not pass on one machine only because of an earlier run.
+        ArchiveLibraries.require(origin);
         Path binaries = root.resolve("binaries");
         Path target;
         synchronized (Workspace.class) {
@@ -261,8 +263,8 @@ final class Workspace {
                     // Best effort: a leftover file in the temp directory is harmless.
                 }
             });
-        } catch (IOException e) {
-            // Same as above.
+        } catch (IOException | UncheckedIOException e) {
+            // Same as above; the walk also fails when another JVM removes the same orphan at the same time.
         }
     }
 }
