@@ -128,7 +128,6 @@ final class DatabaseParameterResolver implements ParameterResolver, AfterTestExe
     }
 
     private MigrationDatabase open(DatabaseState state, ExtensionContext context) {
-        openSession(context);
         MigrationDatabase database = openUnrecorded(state, context);
         openedDatabases(context).add(database);
         return database;
