@@ -20,13 +20,13 @@ class ServerKilledTestCases {
     @Test
     @Order(1)
     void killsTheServer(MigrationDatabase db) throws Exception {
-        long backend;
+        ProcessHandle postmaster;
         try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
-            backend = rs.getLong(1);
+            // Looked up while the session is open: its backend process ends with it.
+            postmaster = ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).orElseThrow();
         }
-        ProcessHandle postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
         new ProcessBuilder("kill", "-KILL", Long.toString(postmaster.pid())).start().waitFor();
         postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
