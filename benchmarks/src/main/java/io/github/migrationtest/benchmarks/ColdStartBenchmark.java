@@ -2,7 +2,11 @@ package io.github.migrationtest.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * run for the cache).
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.ColdStartBenchmark [-Dexec.args="7 3"]
  * </pre>
  * Arguments: warm runs (default 7) and first runs (default 3).
@@ -89,7 +93,7 @@ public final class ColdStartBenchmark {
 
     private static double run(Path tempDirectory, String mode) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"),
+                .toString(), "-cp", classPath(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         if (tempDirectory != null) {
             command.add("-Djava.io.tmpdir=" + tempDirectory);
@@ -102,6 +106,25 @@ public final class ColdStartBenchmark {
         }
         String value = output.substring(output.indexOf(MARKER) + MARKER.length()).lines().findFirst().orElseThrow();
         return Double.parseDouble(value.trim());
+    }
+
+    /**
+     * The class path the probe JVMs get: this JVM's own. Under {@code exec:java}, {@code java.class.path}
+     * is Maven's launcher; the project's class path is the exec plugin's class loader, a URL class loader.
+     */
+    private static String classPath() {
+        if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Paths.get(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new IllegalStateException("Not a class path entry on disk: " + url, e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /**

@@ -31,7 +31,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * with the lock profiler (triggers, probes, relfilenode and row counts) - the profile's overhead.
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.DataBenchmark [-Dexec.args="100"]
  * </pre>
  */

@@ -23,7 +23,7 @@ import org.flywaydb.core.Flyway;
  * ({@code info} → {@code migrate} → {@code info}), side by side in one run.
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.EngineBenchmark [-Dexec.args="100 30"]
  * </pre>
  * Arguments: number of migrations (default 100) and repetitions (default 30).

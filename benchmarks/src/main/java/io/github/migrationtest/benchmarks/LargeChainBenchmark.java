@@ -24,7 +24,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * would run), the wall time, the outcomes, and the suite's own report per check.
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.LargeChainBenchmark [-Dexec.args="50 100 300"]
  * </pre>
  */

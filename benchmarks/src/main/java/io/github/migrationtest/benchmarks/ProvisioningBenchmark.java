@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
  * RAM and on disk.
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.ProvisioningBenchmark [-Dexec.args="100 15"]
  * </pre>
  * Arguments: number of migrations (default 100), repetitions per approach (default 15), and {@code ram}

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  *
  * <p>Run it from the repository root (PostgreSQL 17 binaries come from the zonky jar on the class path):
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SnapshotBenchmark [-Dexec.args="500 11"]
  * </pre>
  */

@@ -33,7 +33,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * database of the same server, after the suite, the median of three), and suite time ÷ floor.
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am compile exec:java \
+ * mvn -B -q -pl benchmarks -am test-compile exec:java \
  *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SuiteBenchmark [-Dexec.args="50"]
  * </pre>
  */
