@@ -4,6 +4,7 @@ import io.github.migrationtest.core.MigrationDatabases;
 import io.github.migrationtest.core.SchemaDump;
 import io.github.migrationtest.core.engine.MigrationChain;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.core.server.ServerProvider;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,9 @@ record ClassPlan(Class<?> testClass, MigrationTestSettings settings, MigrationCh
             // JUnit's configuration parameters: junit-platform.properties and what Gradle or an IDE passes to the launcher.
             MigrationTestSettings settings = MigrationTestSettings.of(annotation,
                     classContext::getConfigurationParameter);
+            // The first version's server starts while the chain's engine loads and the chain is checked.
+            PostgresServers.startEarly(settings.provider(), settings.majors().isEmpty() ? OptionalInt.empty()
+                    : OptionalInt.of(settings.majors().get(0)), settings.configuration());
             ParameterChecks.check(testClass);
             MigrationChain chain = ChainFactory.create(settings, testClass);
             if (annotation.startFrom().length > 0) {

@@ -11,6 +11,7 @@ import io.github.migrationtest.core.internal.server.docker.DockerServers;
 import io.github.migrationtest.core.internal.server.embedded.EmbeddedServers;
 import io.github.migrationtest.core.internal.server.external.ExternalServers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 public final class PostgresServers {
 
     private static final Map<String, PostgresServer> SERVERS = new LinkedHashMap<>();
+    private static final Map<String, RuntimeException> EARLY_FAILURES = new HashMap<>();
     private static final List<Consumer<PostgresServer>> BEFORE_STOP = new CopyOnWriteArrayList<>();
     private static boolean shutdownHookInstalled;
     private static int openSessions;
@@ -60,11 +62,12 @@ public final class PostgresServers {
         if (resolved == ServerProvider.AUTO) {
             throw new IllegalArgumentException("AUTO is resolved by resolve(...) first");
         }
-        String key = resolved == ServerProvider.EXTERNAL
-                ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
-                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":"
-                        + configuration.get(Setting.EXTERNAL_PASSWORD_FILE) + ":" + major
-                : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
+        String key = key(resolved, major, configuration);
+        RuntimeException early = EARLY_FAILURES.remove(key);
+        if (early != null) {
+            // The start begun by startEarly failed: the same start again would fail the same way, as slowly.
+            throw early;
+        }
         PostgresServer server = SERVERS.get(key);
         if (server == null) {
             EngineWarmUp.start();
@@ -74,6 +77,55 @@ public final class PostgresServers {
         }
         server.requireRunning();
         return server;
+    }
+
+    /**
+     * Starts the server that {@link #acquire} would return, on a thread of its own, and returns at once:
+     * what the caller does next (loading the migration engine and checking the chain, a third of a second
+     * and more in a fresh JVM) then overlaps the server's start instead of preceding it. A failure is kept
+     * for the first {@code acquire} of that server to throw; one in resolving the provider is dropped, as
+     * the caller's own {@link #resolve} reports it. External servers run already: nothing to start.
+     */
+    public static void startEarly(ServerProvider provider, OptionalInt major, Configuration configuration) {
+        if (provider == ServerProvider.EXTERNAL) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            ServerProvider resolved;
+            try {
+                resolved = resolve(provider, major, configuration);
+            } catch (RuntimeException e) {
+                return;
+            }
+            startIfAbsent(resolved, major, configuration);
+        }, "migrationtest-server-start");
+        // Binaries on the class path are found through the context class loader.
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static synchronized void startIfAbsent(ServerProvider resolved, OptionalInt major,
+            Configuration configuration) {
+        String key = key(resolved, major, configuration);
+        if (SERVERS.containsKey(key) || resolved == ServerProvider.EXTERNAL) {
+            return;
+        }
+        try {
+            EngineWarmUp.start();
+            SERVERS.put(key, start(resolved, major, configuration));
+            installShutdownHook();
+        } catch (RuntimeException e) {
+            EARLY_FAILURES.put(key, e);
+        }
+    }
+
+    private static String key(ServerProvider resolved, OptionalInt major, Configuration configuration) {
+        return resolved == ServerProvider.EXTERNAL
+                ? "external:" + configuration.get(Setting.EXTERNAL_URL) + ":" + configuration.get(Setting.EXTERNAL_USER)
+                        + ":" + configuration.get(Setting.EXTERNAL_PASSWORD).hashCode() + ":"
+                        + configuration.get(Setting.EXTERNAL_PASSWORD_FILE) + ":" + major
+                : resolved.settingValue() + ":" + major.orElse(defaultMajor(configuration));
     }
 
     /**

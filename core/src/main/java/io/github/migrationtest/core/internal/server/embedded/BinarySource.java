@@ -3,9 +3,13 @@ package io.github.migrationtest.core.internal.server.embedded;
 import io.github.migrationtest.core.model.MigrationTestException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -27,7 +31,21 @@ sealed interface BinarySource {
 
         @Override
         public Binaries install(Workspace workspace) {
-            return workspace.unpacked(cacheKey, origin(), () -> archive.openStream());
+            return workspace.unpacked(cacheKey, origin(), container(), () -> archive.openStream());
+        }
+
+        /** The jar (or file) the archive is in, if it is on disk. */
+        private Optional<Path> container() {
+            try {
+                String location = archive.toString();
+                if (location.startsWith("jar:") && location.contains("!/")) {
+                    location = location.substring("jar:".length(), location.indexOf("!/"));
+                }
+                URI uri = new URI(location);
+                return "file".equals(uri.getScheme()) ? Optional.of(Paths.get(uri)) : Optional.empty();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -41,7 +59,7 @@ sealed interface BinarySource {
         @Override
         public Binaries install(Workspace workspace) {
             String key = jar.getFileName().toString().replace(".jar", "");
-            return workspace.unpacked(key, origin(), () -> {
+            return workspace.unpacked(key, origin(), Optional.of(jar), () -> {
                 JarFile file = new JarFile(jar.toFile());
                 ZipEntry entry = file.getEntry(resourceName);
                 if (entry == null) {

@@ -6,6 +6,7 @@ import io.github.migrationtest.core.internal.config.Configuration;
 import io.github.migrationtest.core.internal.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,8 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,30 +124,52 @@ final class Workspace {
 
     /**
      * Binaries unpacked from an archive, unpacking them once per machine into a directory named after
-     * the archive's hash, and verified against what the archive held before they are used.
+     * the archive's hash, and verified against what the archive held before they are used: in full the
+     * first time, after that against the {@link BinaryStamp} the full check left (a full check again
+     * where anything differs).
+     *
+     * @param container the file that holds the archive (a jar), whose size and time tell whether the
+     *     archive's hash recorded for it still holds; empty to hash the archive each time
      */
-    Binaries unpacked(String key, String origin, BinarySource.ArchiveOpener opener) {
+    Binaries unpacked(String key, String origin, Optional<Path> container, BinarySource.ArchiveOpener opener) {
         // Also when unpacked already: a build must not pass on one machine only because of an earlier run.
         ArchiveLibraries.require(origin);
         Path binaries = root.resolve("binaries");
         Path target;
+        boolean fresh = false;
         synchronized (Workspace.class) {
-            try {
-                String archiveHash;
-                try (InputStream in = opener.open()) {
-                    archiveHash = BinaryManifest.sha256(in);
-                }
-                target = binaries.resolve(key + "-" + archiveHash.substring(0, 16));
-                try (FileChannel lockFile = FileChannel.open(binaries.resolve(key + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = lockFile.lock()) {
-                    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                        Path partial = binaries.resolve(key + ".partial-" + UUID.randomUUID());
-                        try (InputStream in = opener.open()) {
-                            TxzArchive.extract(in, partial).write(partial);
-                        }
-                        move(partial, target);
+            try (FileChannel lockFile = FileChannel.open(binaries.resolve(key + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                Optional<String> known = container.flatMap(c -> recordedHash(binaries, key, c));
+                Optional<Path> existing = known.map(hash -> binaries.resolve(key + "-" + hash.substring(0, 16)))
+                        .filter(t -> Files.exists(t, LinkOption.NOFOLLOW_LINKS));
+                if (existing.isPresent()) {
+                    target = existing.get();
+                } else {
+                    // Hashed while it is unpacked: the archive is read once (reading it is a good part of the cost).
+                    Path partial = binaries.resolve(key + ".partial-" + UUID.randomUUID());
+                    String archiveHash;
+                    try (InputStream in = opener.open()) {
+                        MessageDigest digest = BinaryManifest.digest();
+                        DigestInputStream hashing = new DigestInputStream(in, digest);
+                        BinaryManifest manifest = TxzArchive.extract(hashing, partial);
+                        hashing.transferTo(OutputStream.nullOutputStream());
+                        manifest.write(partial);
+                        archiveHash = HexFormat.of().formatHex(digest.digest());
+                    } catch (IOException | RuntimeException e) {
+                        deleteRecursively(partial);
+                        throw e;
                     }
+                    target = binaries.resolve(key + "-" + archiveHash.substring(0, 16));
+                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        deleteRecursively(partial);
+                    } else {
+                        move(partial, target);
+                        fresh = true;
+                    }
+                    String hash = archiveHash;
+                    container.ifPresent(c -> recordHash(binaries, key, c, hash));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not unpack PostgreSQL binaries from " + origin + " into " + binaries
@@ -151,12 +177,58 @@ final class Workspace {
             }
         }
         TrustedPaths.requireOwned(target);
-        BinaryManifest.verify(target, origin);
+        Optional<String> stamped = fresh ? Optional.empty() : BinaryStamp.unchanged(target);
+        if (stamped.isPresent()) {
+            return new Binaries(target, stamped.get(), origin);
+        }
+        if (!fresh) {
+            // Just unpacked from the archive under the lock, with the manifest read from it: checked as written.
+            BinaryManifest.verify(target, origin);
+        }
+        Path home = target;
         String version = BinariesLocator.serverVersion(target).orElseThrow(() -> new MigrationTestException(
-                "The PostgreSQL binaries unpacked from " + origin + " into " + target + " do not run ("
-                        + target.resolve("bin/postgres") + " --version printed no version). Delete " + target
+                "The PostgreSQL binaries unpacked from " + origin + " into " + home + " do not run ("
+                        + home.resolve("bin/postgres") + " --version printed no version). Delete " + home
                         + " and try again; if it persists, the binaries do not fit this platform."));
+        BinaryStamp.write(target, version);
         return new Binaries(target, version, origin);
+    }
+
+    /**
+     * The archive hash recorded for a container of that size and time, if any: reading and hashing a
+     * 15 MB archive again on every start would cost more than all the rest of finding the binaries.
+     */
+    private static Optional<String> recordedHash(Path binaries, String key, Path container) {
+        Path record = binaries.resolve(key + ".sha256");
+        Optional<TrustedPaths.Attributes> attributes = TrustedPaths.attributes(record);
+        if (attributes.isEmpty() || attributes.get().symbolicLink() || attributes.get().uid() != TrustedPaths.currentUid()
+                || (attributes.get().mode() & 0022) != 0) {
+            return Optional.empty();
+        }
+        try {
+            String[] fields = Files.readString(record, StandardCharsets.UTF_8).trim().split("\t");
+            return fields.length == 2 && fields[0].equals(identity(container)) && fields[1].matches("[0-9a-f]{64}")
+                    ? Optional.of(fields[1]) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void recordHash(Path binaries, String key, Path container, String hash) {
+        try {
+            Path partial = binaries.resolve(key + ".sha256.partial-" + UUID.randomUUID());
+            Files.writeString(partial, identity(container) + "\t" + hash + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, binaries.resolve(key + ".sha256"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Then the next start hashes the archive again.
+        }
+    }
+
+    /** The container's path, size and modification time: a replaced or rewritten jar differs in one of them. */
+    private static String identity(Path container) throws IOException {
+        return container.toAbsolutePath() + " " + Files.size(container) + " "
+                + Files.getLastModifiedTime(container).toMillis();
     }
 
     /** A new, empty directory for one server, marked as owned by this JVM. */
