@@ -95,9 +95,8 @@ public final class ColdStartBenchmark {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classPath(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        if (tempDirectory != null) {
-            command.add("-Djava.io.tmpdir=" + tempDirectory);
-        }
+        // Warm runs share this JVM's temp directory (and with it the unpacked binaries and the cached cluster).
+        command.add("-Djava.io.tmpdir=" + (tempDirectory != null ? tempDirectory : System.getProperty("java.io.tmpdir")));
         command.addAll(List.of(ColdStartBenchmark.class.getName(), mode));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
