@@ -85,6 +85,28 @@ class PlantedBinaryFaultTests {
     }
 
     @Test
+    void aFileRewrittenWithItsOwnSizeAndTimeIsFound(@TempDir Path temp) throws Exception {
+        // GIVEN binaries unpacked and started once, so that the next start compares them with its stamp only
+        Workspace workspace = Workspace.at(temp.resolve("cache"), temp.resolve("data").resolve("servers"));
+        BinarySource source = new BinarySource.JarArchive(zonkyJar(), Platform.current().resourceName());
+        Path home = source.install(workspace).home();
+        Path library = home.resolve("share/postgresql/errcodes.txt");
+        byte[] original = Files.readAllBytes(library);
+        var modified = Files.getLastModifiedTime(library);
+
+        // WHEN a file gets other bytes of the same length and its old modification time back
+        byte[] changed = original.clone();
+        changed[0] ^= 1;
+        Files.write(library, changed);
+        Files.setLastModifiedTime(library, modified);
+
+        // THEN the change time gives it away, and the full check names the file
+        assertThatThrownBy(() -> source.install(workspace))
+                .hasMessageStartingWith("Refusing to run the PostgreSQL binaries in " + home + ": share/postgresql/errcodes.txt"
+                        + " differs from the archive (");
+    }
+
+    @Test
     void aFileAddedToUnpackedBinariesIsFound(@TempDir Path temp) throws Exception {
         Workspace workspace = Workspace.at(temp.resolve("cache"), temp.resolve("data").resolve("servers"));
         BinarySource source = new BinarySource.JarArchive(zonkyJar(), Platform.current().resourceName());
