@@ -133,6 +133,12 @@ public final class FlywayChain implements MigrationChain {
         return resolved;
     }
 
+    /** Repeatable migrations, callbacks, Java migrations, {@code outOfOrder} and {@code baselineOnMigrate}. */
+    @Override
+    public Optional<String> stepwiseCaveat(DataSource database) {
+        return RunCaveats.of(flyway(database, Optional.empty()));
+    }
+
     /**
      * Applies the pending migrations with one Flyway command: what it applied comes from its result
      * (or, on failure, from the partial result Flyway attaches), not from the history before and after.
