@@ -234,8 +234,10 @@ public final class FlywayChain implements MigrationChain {
      */
     @Override
     public MigrationResult rollbackLast(DataSource database) {
-        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
-                .rollback(database, Optional.empty(), description());
+        Flyway flyway = flyway(database, Optional.empty());
+        Optional<List<String>> scripts = ResolvedMigrations.known(settings(), flyway)
+                .map(migrations -> migrations.stream().map(Migration::script).toList());
+        return new FlywayUndo(flyway, undoLocations, scripts).rollback(database, Optional.empty(), description());
     }
 
     /**
@@ -244,7 +246,7 @@ public final class FlywayChain implements MigrationChain {
      */
     @Override
     public MigrationResult rollbackTo(DataSource database, String target) {
-        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
+        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations, Optional.empty())
                 .rollback(database, Optional.of(Objects.requireNonNull(target, "target")), description());
     }
 
