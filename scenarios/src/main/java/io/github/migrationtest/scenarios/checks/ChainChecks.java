@@ -57,7 +57,7 @@ public final class ChainChecks {
     // Causes of unbuildable states this instance reported in full, each with the check that reported it.
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private volatile MigrationResult failedCleanInstall;
-    // The upgrade steps checked so far, by the id of the migration each applies.
+    // The upgrade steps checked so far, by the target form of the migration each applies.
     private final java.util.Set<String> checkedSteps = ConcurrentHashMap.newKeySet();
     private final SuiteRecorder recorder = new SuiteRecorder();
 
@@ -159,8 +159,8 @@ public final class ChainChecks {
      * from version k passes through the states k+1, k+2, ... the template cache holds, each built from the one
      * before by one run: each of those steps is checked once (a step the cache did not build so is run on a
      * clone and compared with the state's schema), and the head those steps reach must have the schema of the
-     * clean install, which ran the whole chain in one run. The upgrade from {@link #fullUpgradeStart the oldest
-     * of the last ten versions} also runs to the head in one run, as a deploy does. Elsewhere every upgrade runs
+     * clean install, which ran the whole chain in one run. The upgrade from the oldest of the last ten
+     * versions also runs to the head in one run, as a deploy does. Elsewhere every upgrade runs
      * to the head in one run.
      */
     public void upgradeFrom(Migration version) {
@@ -228,21 +228,22 @@ public final class ChainChecks {
      * otherwise (built from further below) the step runs on a clone and must end with that state's schema.
      */
     private void checkStep(Migration current, Migration next) {
-        if (checkedSteps.contains(next.id())) {
+        String step = chain.targetOf(next);
+        if (checkedSteps.contains(step)) {
             return;
         }
         String check = "upgrade from " + current.displayName();
         Optional<String> target = Optional.of(chain.targetOf(next));
         building(check, () -> templates().templateAt(chain, target, databases.settings().migrationTimeout()));
         boolean builtByThisStep = templates().buildOf(chain, target)
-                .filter(build -> build.from().map(Migration::id).equals(Optional.of(current.id())))
-                .filter(build -> build.applied().stream().map(Migration::id).toList().equals(List.of(next.id())))
+                .filter(build -> build.from().map(chain::targetOf).equals(Optional.of(chain.targetOf(current))))
+                .filter(build -> build.applied().stream().map(chain::targetOf).toList().equals(List.of(step)))
                 .isPresent();
         if (!builtByThisStep) {
             try (MigrationDatabase db = state(check, Optional.of(chain.targetOf(current)), true)) {
                 MigrationResult result = db.migrateTo(chain.targetOf(next));
-                if (!result.succeeded() || !result.applied().stream().map(Migration::id).toList()
-                        .equals(List.of(next.id()))) {
+                if (!result.succeeded() || !result.applied().stream().map(chain::targetOf).toList()
+                        .equals(List.of(step))) {
                     throw new AssertionError("Upgrading from " + current.displayName() + " must apply "
                             + next.displayName() + " next, but it " + result.describe());
                 }
@@ -254,7 +255,7 @@ public final class ChainChecks {
                 }
             }
         }
-        checkedSteps.add(next.id());
+        checkedSteps.add(step);
     }
 
     /**
