@@ -52,6 +52,11 @@ public final class SuiteBenchmark {
             sizes.add(Integer.parseInt(arg));
         }
         List<double[]> perMigration = new ArrayList<>();
+        if (sizes.size() > 1) {
+            // Without it the first size alone would pay the server's start, class loading and the JIT.
+            System.out.println("warm-up, not compared:");
+            run(10);
+        }
         for (int n : sizes) {
             perMigration.add(new double[] {n, run(n)});
         }
