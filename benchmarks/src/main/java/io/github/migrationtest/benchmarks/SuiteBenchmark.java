@@ -34,8 +34,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am test-compile exec:java \
- *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SuiteBenchmark [-Dexec.args="50"]
+ *     -Dexec.mainClass=io.github.migrationtest.benchmarks.SuiteBenchmark [-Dexec.args="50 150"]
  * </pre>
+ * With several sizes, one JVM and server run them in order, and the last line compares the wall time per
+ * migration of the last size with the first's.
  */
 public final class SuiteBenchmark {
 
@@ -45,11 +47,34 @@ public final class SuiteBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args.length > 0 ? args : new String[] {"50"}) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        List<double[]> perMigration = new ArrayList<>();
+        if (sizes.size() > 1) {
+            // Without it the first size alone would pay the server's start, class loading and the JIT.
+            System.out.println("warm-up, not compared:");
+            run(10);
+        }
+        for (int n : sizes) {
+            perMigration.add(new double[] {n, run(n)});
+        }
+        if (perMigration.size() > 1) {
+            double[] first = perMigration.get(0);
+            double[] last = perMigration.get(perMigration.size() - 1);
+            System.out.printf(Locale.ROOT, "wall time per migration at N=%.0f / at N=%.0f: %.2f (goal: at most 1.2)%n",
+                    last[0], first[0], last[1] / first[1]);
+        }
+    }
+
+    /** Runs the suite on a generated chain of {@code n} migrations, prints its numbers; the wall time per migration. */
+    private static double run(int n) throws Exception {
         int notIdempotent = Math.max(2, n / 3 - (n / 3 - 2) % 5);
         int leakyUndo = Math.max(3, 2 * n / 3 - (2 * n / 3 - 3) % 5);
         Path chain = Paths.get(CHAIN);
         Chains.contractChain(chain, n, notIdempotent, leakyUndo);
+        java.nio.file.Files.deleteIfExists(Paths.get(SuiteBenchmarkChainTests.SNAPSHOT));
         System.out.printf("%d migrations; %d adds a column without IF NOT EXISTS, the undo of %d leaves its index%n",
                 n, notIdempotent, leakyUndo);
 
@@ -68,13 +93,14 @@ public final class SuiteBenchmark {
         System.out.println("failed:");
         outcomes.failed.forEach(name -> System.out.println("  " + name));
         double floor = floorSeconds(chain);
-        System.out.printf(Locale.ROOT, "%d tests in %.1f s wall time; migrations executed: %d (templates included)%n",
-                outcomes.tests, seconds, migrations);
+        System.out.printf(Locale.ROOT, "N=%d: %d tests in %.1f s wall time (%.2f s per migration); migrations executed:"
+                + " %d = %.1f x N (goal: at most 6 x N; templates and rollbacks included)%n",
+                n, outcomes.tests, seconds, seconds / n, migrations, (double) migrations / n);
         System.out.printf(Locale.ROOT, "floor (the %d migrations once each, one Flyway migrate on an empty database,"
-                + " median of 3): %.3f s; suite time / floor: %.0fx; migrations executed / floor's: %.1fx%n",
-                n, floor, seconds / floor, (double) migrations / n);
+                + " median of 3): %.3f s; suite time / floor: %.0fx%n", n, floor, seconds / floor);
         Chains.delete(chain);
         java.nio.file.Files.deleteIfExists(Paths.get(SuiteBenchmarkChainTests.SNAPSHOT));
+        return seconds / n;
     }
 
     /**

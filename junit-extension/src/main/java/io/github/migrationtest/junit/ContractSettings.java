@@ -55,19 +55,23 @@ public final class ContractSettings {
     /**
      * All checks, no skips, every migration required to be safe to run again, every discovered broken
      * state to be survived, the snapshot at {@code src/test/resources/schema/<TestClass>.schema}; every
-     * per-migration check runs for all migrations, except the upgrade: {@link #DEFAULT_UPGRADE}.
+     * per-migration check runs for all migrations, the upgrade too where the chain's upgrades are checked
+     * step by step; where they are not (see {@link #DEFAULT_UPGRADE}), the upgrade runs for {@link #DEFAULT_UPGRADE}.
      */
     public static ContractSettings defaults() {
         return new ContractSettings(EnumSet.allOf(Check.class), Map.of(), Optional.empty(),
-                new Replay(true, Optional.empty()), Map.of(), Map.of(Check.UPGRADE, DEFAULT_UPGRADE));
+                new Replay(true, Optional.empty()), Map.of(), Map.of());
     }
 
     /**
-     * The default selection of the upgrade check: the last 10 versions and 10 more spread over the rest.
-     * An upgrade from version i runs the N - i migrations after it, so upgrading from every version runs
-     * about N²/2 (35,000 for 262 migrations); this selection runs at most about 10·N, and still upgrades from
-     * the oldest version (the longest path), from versions all along the chain, and from each recent one,
-     * where production databases are. {@code select(Check.UPGRADE, MigrationSelection.all())} asks for all.
+     * The default selection of the upgrade check of a chain whose upgrades are not checked step by step (it has
+     * repeatable migrations, callbacks, Java migrations or {@code runAlways} changesets, or uses
+     * {@code outOfOrder} or {@code baselineOnMigrate}; see docs/suite.md): the last 10 versions and 10 more spread
+     * over the rest. There an upgrade from version i runs the N - i migrations after it, so upgrading from every
+     * version runs about N²/2 (35,000 for 262 migrations); this selection runs at most about 10·N, and still
+     * upgrades from the oldest version (the longest path), from versions all along the chain, and from each
+     * recent one, where production databases are. {@code select(Check.UPGRADE, MigrationSelection.all())} asks
+     * for all.
      */
     public static final MigrationSelection DEFAULT_UPGRADE = MigrationSelection.lastAndSpread(10, 10);
 
@@ -91,9 +95,15 @@ public final class ContractSettings {
         return new ContractSettings(checks, skips, snapshot, replay, expectedFailures, more);
     }
 
-    /** The selection of a check: what {@code select} gave it, else all (upgrade: {@link #DEFAULT_UPGRADE}). */
-    public MigrationSelection selection(Check check) {
-        return selections.getOrDefault(check, MigrationSelection.all());
+    /**
+     * The selection of a check: what {@code select} gave it, else all - except the upgrade check of a chain not
+     * checked step by step, which then runs for {@link #DEFAULT_UPGRADE}.
+     *
+     * @param stepwise whether the chain's upgrades are checked step by step
+     */
+    MigrationSelection selection(Check check, boolean stepwise) {
+        MigrationSelection fallback = check == Check.UPGRADE && !stepwise ? DEFAULT_UPGRADE : MigrationSelection.all();
+        return selections.getOrDefault(check, fallback);
     }
 
     /**

@@ -144,11 +144,29 @@ class MigrationChainContractTests {
     }
 
     @Test
-    void byDefaultTheUpgradeStartsFromTheLastTenVersionsAndTenSpreadOverTheRestAndSaysOnceWhatItLeftOut()
-            throws IOException {
-        generateChain(Path.of("target/generated-chains/long"), 25);
+    void byDefaultAChainOfVersionedScriptsIsUpgradedFromEveryVersionStepByStep() throws IOException {
+        generateChain(Path.of("target/generated-chains/long-stepwise"), 25);
 
-        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChain.class));
+        EngineExecutionResults results = EngineRuns.run(ContractTestCases.LongChain.class);
+        Map<String, String> outcomes = outcomes(results);
+
+        assertThat(outcomes.entrySet()).filteredOn(e -> e.getKey().endsWith("upgrades to the head like a clean install"))
+                .hasSize(24).allSatisfy(e -> assertThat(e.getValue()).isEqualTo("SUCCESSFUL"));
+        assertThat(outcomes.keySet()).noneMatch(name -> name.contains("left out"));
+        // Each of the 25 states built once from the one before it, and one full upgrade of the last ten
+        // migrations: 35 migrations, where upgrading from every version by full runs executes 300.
+        SuiteReport.CheckRun upgrade = ContractTestCases.LongChain.report.check("upgrade").orElseThrow();
+        assertThat(upgrade.statesBuilt()).isEqualTo(25);
+        assertThat(upgrade.migrationsExecuted()).isEqualTo(25 + 10);
+    }
+
+    @Test
+    void aChainWithARepeatableMigrationIsUpgradedByFullRunsFromTheDefaultSelection() throws IOException {
+        Path chain = Path.of("target/generated-chains/long-with-repeatable");
+        generateChain(chain, 25);
+        Files.writeString(chain.resolve("R__totals.sql"), "CREATE OR REPLACE VIEW totals AS SELECT count(*) FROM table_1;\n");
+
+        Map<String, String> outcomes = outcomes(EngineRuns.run(ContractTestCases.LongChainWithRepeatable.class));
 
         assertThat(outcomes.entrySet()).filteredOn(e -> e.getKey().endsWith("upgrades to the head like a clean install"))
                 .hasSize(20).allSatisfy(e -> assertThat(e.getValue()).isEqualTo("SUCCESSFUL"));

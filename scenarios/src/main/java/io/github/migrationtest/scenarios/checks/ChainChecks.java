@@ -57,6 +57,8 @@ public final class ChainChecks {
     // Causes of unbuildable states this instance reported in full, each with the check that reported it.
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private volatile MigrationResult failedCleanInstall;
+    // The upgrade steps checked so far, by the target form of the migration each applies.
+    private final java.util.Set<String> checkedSteps = ConcurrentHashMap.newKeySet();
     private final SuiteRecorder recorder = new SuiteRecorder();
 
     /**
@@ -142,10 +144,67 @@ public final class ChainChecks {
     }
 
     /**
+     * Why this chain's upgrades are checked by a full engine run from each version rather than step by step
+     * ({@link #upgradeFrom}); empty where step by step is exact. Asked once per chain and server.
+     */
+    public Optional<String> fullUpgradeReason() {
+        return building("upgrade", () -> templates().stepwiseCaveat(chain));
+    }
+
+    /**
      * A database at {@code version} (the state after that migration) migrates to the head and ends
      * with the schema of a clean install.
+     *
+     * <p>Where the chain runs alike one migration at a time ({@link #fullUpgradeReason()} is empty), an upgrade
+     * from version k passes through the states k+1, k+2, ... the template cache holds, each built from the one
+     * before by one run: each of those steps is checked once (a step the cache did not build so is run on a
+     * clone and compared with the state's schema), and the head those steps reach must have the schema of the
+     * clean install, which ran the whole chain in one run. The upgrade from the oldest of the last ten
+     * versions also runs to the head in one run, as a deploy does. Elsewhere every upgrade runs
+     * to the head in one run.
      */
     public void upgradeFrom(Migration version) {
+        if (fullUpgradeReason().isPresent()) {
+            fullUpgradeFrom(version);
+            return;
+        }
+        SchemaSnapshot cleanInstall = cleanInstallSchema();
+        List<Migration> versions = migrations();
+        // The start first, so that the states after it are built from it one migration at a time.
+        building("upgrade from " + version.displayName(), () -> templates().templateAt(chain,
+                Optional.of(chain.targetOf(version)), databases.settings().migrationTimeout()));
+        for (int step = versions.indexOf(version); step < versions.size() - 1; step++) {
+            checkStep(versions.get(step), versions.get(step + 1));
+        }
+        SchemaSnapshot head = snapshotAt(Optional.empty(), "upgrade from " + version.displayName());
+        SchemaDiff diff = SchemaDiff.between(cleanInstall, head);
+        if (!diff.isEmpty()) {
+            String summary = "upgrading step by step ends with another schema than a clean install";
+            alreadyReported("upgrade from " + version.displayName(), "upgrade steps|head", summary).ifPresent(e -> {
+                throw e;
+            });
+            throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
+                    + " schema than a clean install (expected: clean install, actual: upgrade):\n"
+                    + indent(diff.describe()) + "\nThe upgrade ran one migration per engine run; a clean install runs"
+                    + " them all in one. A migration that depends on the database it runs in, or on what the run"
+                    + " before it left in the session, ends differently.");
+        }
+        if (version.equals(fullUpgradeStart())) {
+            fullUpgradeFrom(version);
+        }
+    }
+
+    /**
+     * Where the step-by-step upgrade check also runs one full upgrade: from the oldest of the last ten versions
+     * (a state production databases are likely in), a run of at most ten migrations from a recorded history.
+     */
+    Migration fullUpgradeStart() {
+        List<Migration> versions = migrations();
+        return versions.get(Math.max(0, versions.size() - 1 - 10));
+    }
+
+    /** A database at {@code version} migrates to the head in one run and ends like a clean install. */
+    private void fullUpgradeFrom(Migration version) {
         SchemaSnapshot cleanInstall = cleanInstallSchema();
         try (MigrationDatabase db = state("upgrade from " + version.displayName(),
                 Optional.of(chain.targetOf(version)), true)) {
@@ -161,6 +220,42 @@ public final class ChainChecks {
                         + indent(diff.describe()));
             }
         }
+    }
+
+    /**
+     * One step of an upgrade, checked once: the state after {@code next} is the state after {@code current}
+     * with {@code next} applied by one run. Where the template cache built it so, its build is that step;
+     * otherwise (built from further below) the step runs on a clone and must end with that state's schema.
+     */
+    private void checkStep(Migration current, Migration next) {
+        String step = chain.targetOf(next);
+        if (checkedSteps.contains(step)) {
+            return;
+        }
+        String check = "upgrade from " + current.displayName();
+        Optional<String> target = Optional.of(chain.targetOf(next));
+        building(check, () -> templates().templateAt(chain, target, databases.settings().migrationTimeout()));
+        boolean builtByThisStep = templates().buildOf(chain, target)
+                .filter(build -> build.from().map(chain::targetOf).equals(Optional.of(chain.targetOf(current))))
+                .filter(build -> build.applied().stream().map(chain::targetOf).toList().equals(List.of(step)))
+                .isPresent();
+        if (!builtByThisStep) {
+            try (MigrationDatabase db = state(check, Optional.of(chain.targetOf(current)), true)) {
+                MigrationResult result = db.migrateTo(chain.targetOf(next));
+                if (!result.succeeded() || !result.applied().stream().map(chain::targetOf).toList()
+                        .equals(List.of(step))) {
+                    throw new AssertionError("Upgrading from " + current.displayName() + " must apply "
+                            + next.displayName() + " next, but it " + result.describe());
+                }
+                SchemaDiff diff = SchemaDiff.between(snapshotAt(target, check), SchemaSnapshot.of(db));
+                if (!diff.isEmpty()) {
+                    throw new AssertionError("Applying " + next.displayName() + " to the state after "
+                            + current.displayName() + " ends with another schema than the state after it that the"
+                            + " cache holds (expected: cached state, actual: this step):\n" + indent(diff.describe()));
+                }
+            }
+        }
+        checkedSteps.add(step);
     }
 
     /**
@@ -258,29 +353,29 @@ public final class ChainChecks {
     }
 
     /**
-     * Up, down, up: on a database just before {@code migration}, applying it, rolling it back and
-     * applying it again ends, at each step, with the schema of the step before - rolling back leaves
-     * nothing behind, re-applying works. Each step runs on its own connections.
+     * Up, down, up: the state after {@code migration} is the cached state before it with the migration applied;
+     * rolling it back must restore the schema before it (leaving nothing behind), and applying it again must
+     * end with the schema it had after the first time. The two schemas to compare with are the cached states'
+     * own, read once per state; the check itself runs the rollback and the second apply.
      *
      * @throws NoRollbackException if the engine has no rollback for the migration
      */
     public void upDownUp(Migration migration) {
         List<Migration> migrations = migrations();
         int index = migrations.indexOf(migration);
+        String check = "up-down-up of " + migration.displayName();
         Optional<String> previous = index <= 0 ? Optional.empty() : Optional.of(chain.targetOf(migrations.get(index - 1)));
-        try (MigrationDatabase db = state("up-down-up of " + migration.displayName(), previous, previous.isPresent())) {
-            // An empty database's schema is cheap to read, and what it holds depends on the chain's preparation.
-            SchemaSnapshot before = previous.isPresent() ? freshSnapshot(previous, db) : SchemaSnapshot.of(db);
-            MigrationResult up = db.migrateTo(chain.targetOf(migration));
-            if (!up.succeeded()) {
-                // Applying it is what building the state after it does: the same cause as an unbuildable state.
-                alreadyReported("up-down-up of " + migration.displayName(), causeOf(up), summaryOf(up))
-                        .ifPresent(e -> {
-                            throw e;
-                        });
-            }
-            step(up, "Applying " + migration.displayName());
-            SchemaSnapshot after = SchemaSnapshot.of(db);
+        Optional<String> at = Optional.of(chain.targetOf(migration));
+        SchemaSnapshot before = previous.isPresent() ? snapshotAt(previous, check) : emptySnapshot(check);
+        // Up: the cached state after the migration is the state before it with the migration applied by one run.
+        MigrationDatabase clone;
+        try {
+            clone = state(check, at, true);
+        } catch (TemplateBuildException e) {
+            throw new AssertionError("Applying " + migration.displayName() + " fails.\nIt " + e.result().describe());
+        }
+        try (MigrationDatabase db = clone) {
+            SchemaSnapshot after = freshSnapshot(at, db);
             MigrationResult down = db.rollbackLast();
             if (down.failure().filter(f -> f.kind() == MigrationFailure.Kind.NO_ROLLBACK).isPresent()) {
                 throw new NoRollbackException(down.failure().get().message());
@@ -378,6 +473,29 @@ public final class ChainChecks {
         DatabaseFactory factory = DatabaseFactory.on(databases.server());
         String template = factory.templates().templateAt(chain, version, databases.settings().migrationTimeout());
         return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> SchemaSnapshot.of(db));
+    }
+
+    /** The schema of the cached state after {@code version} (the head when empty), read once from a clone of it. */
+    private SchemaSnapshot snapshotAt(Optional<String> version, String check) {
+        DatabaseFactory factory = DatabaseFactory.on(databases.server());
+        String template = building(check, () -> factory.templates().templateAt(chain, version,
+                databases.settings().migrationTimeout()));
+        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> {
+            try (MigrationDatabase db = state(check, version, true)) {
+                return SchemaSnapshot.of(db);
+            }
+        });
+    }
+
+    /** The schema of the state before the first migration (the chain's preparation, if any), read once. */
+    private SchemaSnapshot emptySnapshot(String check) {
+        DatabaseFactory factory = DatabaseFactory.on(databases.server());
+        String template = building(check, () -> factory.templates().emptyTemplate(chain));
+        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> {
+            try (MigrationDatabase db = state(check, Optional.empty(), false)) {
+                return SchemaSnapshot.of(db);
+            }
+        });
     }
 
     /**

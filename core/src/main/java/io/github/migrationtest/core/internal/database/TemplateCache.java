@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,6 +150,37 @@ public final class TemplateCache {
         return templates(chain).fingerprint;
     }
 
+    /**
+     * How the template of the chain at {@code target} (the head when empty) was built, if this cache built it:
+     * the state it was cloned from and what the run on it applied.
+     */
+    public Optional<Build> buildOf(MigrationChain chain, Optional<String> target) {
+        return templates(chain).buildOf(target);
+    }
+
+    /**
+     * How a template was built: cloned from the state after {@code from} (empty: the state before the first
+     * migration) and migrated by one engine run that applied {@code applied}.
+     *
+     * @param from the last migration of the state it was cloned from
+     * @param applied what the engine run on the clone applied, in order
+     */
+    public record Build(Optional<Migration> from, List<Migration> applied) {
+        /** Validates and copies. */
+        public Build {
+            Objects.requireNonNull(from, "from");
+            applied = List.copyOf(applied);
+        }
+    }
+
+    /**
+     * Why one engine run of several of the chain's migrations may end otherwise than running them one at a
+     * time ({@link MigrationChain#stepwiseCaveat}), asked once per chain and server; empty when it cannot.
+     */
+    public Optional<String> stepwiseCaveat(MigrationChain chain) {
+        return templates(chain).caveat;
+    }
+
     /** How many templates this cache built. */
     public int templatesBuilt() {
         return templatesBuilt.get();
@@ -177,6 +209,8 @@ public final class TemplateCache {
         private final String fingerprint;
         private final TreeMap<Integer, String> built = new TreeMap<>();
         private final TreeMap<Integer, TemplateBuildException> failed = new TreeMap<>();
+        private final Map<Integer, Build> builds = new HashMap<>();
+        private final Optional<String> caveat;
         private String base;
         private MigrationTestException preparationFailure;
 
@@ -184,6 +218,7 @@ public final class TemplateCache {
             this.chain = chain;
             try (DisposableDatabase scratch = factory.createEmpty()) {
                 this.migrations = List.copyOf(chain.migrations(scratch.dataSource("migrationtest-resolve")));
+                this.caveat = chain.stepwiseCaveat(scratch.dataSource("migrationtest-resolve"));
             }
             String chainFingerprint = fingerprintOf(chain, migrations, factory.server().version());
             this.fingerprint = startFingerprint.isEmpty() ? chainFingerprint : chainFingerprint + "-" + startFingerprint;
@@ -222,12 +257,18 @@ public final class TemplateCache {
                     failed.put(failedIndex(result, base == null ? -1 : base.getKey(), index), exception);
                     throw exception;
                 }
+                builds.put(index, new Build(base == null || base.getKey() < 0 ? Optional.empty()
+                        : Optional.of(migrations.get(base.getKey())), result.applied()));
             }
             // A clone needs a template without sessions; the engine's connections may still be closing.
             factory.disconnectAll(template.name());
             built.put(index, template.name());
             templatesBuilt.incrementAndGet();
             return template.name();
+        }
+
+        synchronized Optional<Build> buildOf(Optional<String> target) {
+            return Optional.ofNullable(builds.get(target.map(this::indexOf).orElse(migrations.size() - 1)));
         }
 
         /** The state before the first migration: template0, prepared (once) where the chain has a preparation. */

@@ -133,6 +133,12 @@ public final class FlywayChain implements MigrationChain {
         return resolved;
     }
 
+    /** Repeatable migrations, callbacks, Java migrations, {@code outOfOrder} and {@code baselineOnMigrate}. */
+    @Override
+    public Optional<String> stepwiseCaveat(DataSource database) {
+        return RunCaveats.of(flyway(database, Optional.empty()));
+    }
+
     /**
      * Applies the pending migrations with one Flyway command: what it applied comes from its result
      * (or, on failure, from the partial result Flyway attaches), not from the history before and after.
@@ -228,8 +234,10 @@ public final class FlywayChain implements MigrationChain {
      */
     @Override
     public MigrationResult rollbackLast(DataSource database) {
-        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
-                .rollback(database, Optional.empty(), description());
+        Flyway flyway = flyway(database, Optional.empty());
+        Optional<List<String>> scripts = ResolvedMigrations.known(settings(), flyway)
+                .map(migrations -> migrations.stream().map(Migration::script).toList());
+        return new FlywayUndo(flyway, undoLocations, scripts).rollback(database, Optional.empty(), description());
     }
 
     /**
@@ -238,7 +246,7 @@ public final class FlywayChain implements MigrationChain {
      */
     @Override
     public MigrationResult rollbackTo(DataSource database, String target) {
-        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations)
+        return new FlywayUndo(flyway(database, Optional.empty()), undoLocations, Optional.empty())
                 .rollback(database, Optional.of(Objects.requireNonNull(target, "target")), description());
     }
 

@@ -49,47 +49,105 @@ final class FlywayUndo {
     private final Flyway flyway;
     private final Configuration configuration;
     private final List<String> undoLocations;
+    private final Optional<List<String>> migrationScripts;
 
-    FlywayUndo(Flyway flyway, List<String> undoLocations) {
+    /**
+     * @param migrationScripts the scripts of the chain's migrations where they are known without resolving
+     *     them again (where they are not, a rollback of the last migration looks for its own undo script only)
+     */
+    FlywayUndo(Flyway flyway, List<String> undoLocations, Optional<List<String>> migrationScripts) {
         this.flyway = flyway;
         this.configuration = flyway.getConfiguration();
         this.undoLocations = undoLocations;
+        this.migrationScripts = migrationScripts;
     }
 
     MigrationResult rollback(DataSource dataSource, Optional<String> target, String chain) {
         long started = System.nanoTime();
-        // One look at the chain and its history serves every step: Flyway resolves and reads both each time.
-        MigrationInfoService service;
-        try {
-            service = flyway.info();
-        } catch (FlywayException e) {
-            return MigrationResult.failure(List.of(), SqlErrors.describe(e).build(), elapsed(started));
+        List<Applied> undo;
+        List<String> migrationScripts;
+        if (target.isEmpty()) {
+            // The newest row of the history is all a rollback of the last migration needs: no resolving of the chain.
+            try {
+                undo = newestApplied(dataSource).map(List::of).orElse(List.of());
+            } catch (SQLException e) {
+                return MigrationResult.failure(List.of(), SqlErrors.describe(e).build(), elapsed(started));
+            }
+            migrationScripts = this.migrationScripts
+                    .orElseGet(() -> undo.stream().map(applied -> applied.migration().script()).toList());
+        } else {
+            // One look at the chain and its history serves every step: Flyway resolves and reads both each time.
+            MigrationInfoService service;
+            try {
+                service = flyway.info();
+            } catch (FlywayException e) {
+                return MigrationResult.failure(List.of(), SqlErrors.describe(e).build(), elapsed(started));
+            }
+            List<MigrationInfo> all = Arrays.asList(service.all());
+            undo = toUndo(appliedVersioned(service), all, target, chain).stream().map(Applied::of).toList();
+            migrationScripts = all.stream().map(MigrationInfo::getScript).filter(Objects::nonNull)
+                    .collect(Collectors.toUnmodifiableList());
         }
-        List<MigrationInfo> all = Arrays.asList(service.all());
-        List<MigrationInfo> undo = toUndo(appliedVersioned(service), all, target, chain);
         if (undo.isEmpty()) {
             return MigrationResult.success(List.of(), elapsed(started));
         }
-        List<String> migrationScripts = all.stream().map(MigrationInfo::getScript).filter(Objects::nonNull)
-                .collect(Collectors.toUnmodifiableList());
-        UndoScripts scripts = UndoScripts.scan(locations(), migrationScripts, configuration.getClassLoader(),
+        UndoScripts scripts = UndoScripts.cached(locations(), migrationScripts, configuration.getClassLoader(),
                 configuration.getSqlMigrationSeparator(), Arrays.asList(configuration.getSqlMigrationSuffixes()),
                 configuration.getEncoding());
         // Checked up front so that a missing undo script leaves the database as it was, not half rolled back.
-        List<MigrationInfo> missing = undo.stream().filter(info -> scripts.of(info.getVersion()).isEmpty())
+        List<Applied> missing = undo.stream().filter(applied -> scripts.of(applied.version()).isEmpty())
                 .collect(Collectors.toUnmodifiableList());
         if (!missing.isEmpty()) {
             return MigrationResult.failure(List.of(), noUndoScript(missing), elapsed(started));
         }
         List<Migration> undone = new ArrayList<>();
-        for (MigrationInfo info : undo) {
-            Optional<MigrationFailure> failure = undo(dataSource, info, scripts.of(info.getVersion()).orElseThrow());
+        for (Applied applied : undo) {
+            Optional<MigrationFailure> failure = undo(dataSource, applied, scripts.of(applied.version()).orElseThrow());
             if (failure.isPresent()) {
                 return MigrationResult.failure(undone, failure.get(), elapsed(started));
             }
-            undone.add(FlywayChain.toMigration(info));
+            undone.add(applied.migration());
         }
         return MigrationResult.success(undone, elapsed(started));
+    }
+
+    /** An applied versioned migration: its history row's rank, its version, the migration as the history names it. */
+    private record Applied(int installedRank, MigrationVersion version, Migration migration) {
+        static Applied of(MigrationInfo info) {
+            return new Applied(info.getInstalledRank(), info.getVersion(), FlywayChain.toMigration(info));
+        }
+    }
+
+    /**
+     * The newest successfully applied versioned migration, from the history table (as {@link #appliedVersioned}
+     * tells them: no schema creation, baseline, deletion or undo rows); empty without history table.
+     */
+    private Optional<Applied> newestApplied(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String table = quote(historySchema(connection)) + "." + quote(configuration.getTable());
+            try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+                exists.setString(1, table);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("select installed_rank, version, description, script, checksum"
+                            + " from " + table + " where success and version is not null"
+                            + " and type not in ('SCHEMA', 'BASELINE', 'SQL_BASELINE', 'JDBC_BASELINE', 'DELETE')"
+                            + " and type not like 'UNDO%' order by installed_rank desc limit 1")) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String version = rs.getString("version");
+                Object checksum = rs.getObject("checksum");
+                return Optional.of(new Applied(rs.getInt("installed_rank"), MigrationVersion.fromVersion(version),
+                        Migration.of(version, rs.getString("description"), rs.getString("script"),
+                                Optional.ofNullable(checksum).map(String::valueOf))));
+            }
+        }
     }
 
     /** The successfully applied versioned migrations, in order of execution. */
@@ -151,25 +209,25 @@ final class FlywayUndo {
         return locations;
     }
 
-    private MigrationFailure noUndoScript(List<MigrationInfo> missing) {
-        MigrationInfo first = missing.get(0);
-        String description = first.getDescription().replace(' ', '_');
-        String expected = UndoScripts.PREFIX + first.getVersion().getVersion() + configuration.getSqlMigrationSeparator()
-                + description + configuration.getSqlMigrationSuffixes()[0];
-        String message = "it has no undo script. Add " + expected + " beside " + first.getScript() + " (in "
+    private MigrationFailure noUndoScript(List<Applied> missing) {
+        Migration first = missing.get(0).migration();
+        String description = first.description().replace(' ', '_');
+        String expected = UndoScripts.PREFIX + missing.get(0).version().getVersion()
+                + configuration.getSqlMigrationSeparator() + description + configuration.getSqlMigrationSuffixes()[0];
+        String message = "it has no undo script. Add " + expected + " beside " + first.script() + " (in "
                 + String.join(" or ", locations())
                 + ") with the statements that undo it; migrationtest runs it and removes the migration's row from "
                 + configuration.getTable() + "."
                 + (missing.size() > 1 ? " Nor have undo scripts: " + missing.subList(1, missing.size()).stream()
-                        .map(MigrationInfo::getScript).collect(Collectors.joining(", ")) + "." : "");
+                        .map(applied -> applied.migration().script()).collect(Collectors.joining(", ")) + "." : "");
         return MigrationFailure.builder(MigrationFailure.Kind.NO_ROLLBACK, message)
-                .migration(FlywayChain.toMigration(first))
+                .migration(first)
                 .build();
     }
 
     /** Runs one undo script and deletes the migration's history row, both or neither. */
-    private Optional<MigrationFailure> undo(DataSource dataSource, MigrationInfo info, UndoScripts.UndoScript script) {
-        Migration migration = FlywayChain.toMigration(info);
+    private Optional<MigrationFailure> undo(DataSource dataSource, Applied info, UndoScripts.UndoScript script) {
+        Migration migration = info.migration();
         String statement = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -191,12 +249,12 @@ final class FlywayUndo {
                     }
                 }
                 statement = null;
-                int deleted = deleteHistoryRow(connection, schema, info.getInstalledRank());
+                int deleted = deleteHistoryRow(connection, schema, info.installedRank());
                 if (deleted != 1) {
                     rollbackQuietly(connection);
                     return Optional.of(MigrationFailure.builder(MigrationFailure.Kind.ENGINE_ERROR, "the undo script "
                             + script.name() + " ran, but " + quote(schema) + "." + quote(configuration.getTable())
-                            + " had " + deleted + " rows of installed_rank " + info.getInstalledRank()
+                            + " had " + deleted + " rows of installed_rank " + info.installedRank()
                             + " instead of one; nothing was undone").migration(migration).build());
                 }
                 connection.commit();

@@ -62,6 +62,11 @@ final class ResolvedMigrations {
         key(settings, flyway).filter(k -> SCANS.size() < MAX_SCANS).ifPresent(k -> SCANS.put(k, resolved));
     }
 
+    /** The chain's migrations as scanned before for the present content of its locations, if they were. */
+    static Optional<List<Migration>> known(String settings, Flyway flyway) {
+        return key(settings, flyway).map(SCANS::get);
+    }
+
     /** Resolved migrations from {@code info().all()}, without history rows whose files are gone. */
     static List<Migration> scan(Flyway flyway) {
         return Arrays.stream(flyway.info().all())

@@ -19,13 +19,16 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -78,6 +81,39 @@ final class UndoScripts {
         }
         return new UndoScripts(found);
     }
+
+    /**
+     * The undo scripts of the locations as {@link #scan} finds them, scanned once per JVM for each content of the
+     * locations (path, size and time of their files) and each list of migration scripts; scanned each time where
+     * the locations cannot be fingerprinted cheaply (wildcards, cloud storage).
+     */
+    static UndoScripts cached(List<String> locations, List<String> migrationScripts, ClassLoader loader,
+            String separator, List<String> suffixes, Charset encoding) {
+        Optional<String> fingerprint;
+        try {
+            fingerprint = LocationFingerprint.of(locations.stream().map(Location::new).toArray(Location[]::new), loader);
+        } catch (RuntimeException e) {
+            fingerprint = Optional.empty();
+        }
+        if (fingerprint.isEmpty()) {
+            return scan(locations, migrationScripts, loader, separator, suffixes, encoding);
+        }
+        String key = fingerprint.get() + "\n" + System.identityHashCode(loader) + "\n" + separator + "\n" + suffixes
+                + "\n" + encoding + "\n" + String.join("\n", migrationScripts);
+        UndoScripts known = SCANS.get(key);
+        if (known != null) {
+            return known;
+        }
+        UndoScripts scanned = scan(locations, migrationScripts, loader, separator, suffixes, encoding);
+        if (SCANS.size() < MAX_SCANS) {
+            SCANS.put(key, scanned);
+        }
+        return scanned;
+    }
+
+    // Keyed by what cached() is given; bounded, since a long-lived JVM may see many versions of its locations.
+    private static final Map<String, UndoScripts> SCANS = new ConcurrentHashMap<>();
+    private static final int MAX_SCANS = 256;
 
     /**
      * The undo script of a version, if there is one.

@@ -99,6 +99,12 @@ public final class LiquibaseChain implements MigrationChain {
         return engine.migrations(database);
     }
 
+    /** Changesets that run in every update ({@code runAlways}). */
+    @Override
+    public Optional<String> stepwiseCaveat(DataSource database) {
+        return engine.stepwiseCaveat(database);
+    }
+
     /**
      * Applies the pending changesets, up to and including {@code target} when one is given.
      *

@@ -84,6 +84,17 @@ final class LiquibaseEngine {
                 .collect(Collectors.toUnmodifiableList()));
     }
 
+    /** Changesets with {@code runAlways="true"}: every update runs them again, so one run is not its steps. */
+    Optional<String> stepwiseCaveat(DataSource dataSource) {
+        return session(dataSource, session -> {
+            List<String> always = session.changeSets().stream().filter(ChangeSet::isAlwaysRun)
+                    .map(Changesets::identifier).toList();
+            return always.isEmpty() ? Optional.<String>empty() : Optional.of("changesets with runAlways=\"true\" ("
+                    + String.join(", ", always.subList(0, Math.min(3, always.size())))
+                    + (always.size() > 3 ? " and " + (always.size() - 3) + " more" : "") + ") run in every update");
+        });
+    }
+
     MigrationResult migrate(DataSource dataSource, Optional<String> target) {
         long started = System.nanoTime();
         return session(dataSource, session -> {
