@@ -36,6 +36,16 @@ public interface MigrationChain {
     String settings();
 
     /**
+     * A cheap fingerprint of the chain's files as this chain object first saw them (for Flyway: the path, size
+     * and time of every file in its locations), so that states built for other contents of the same locations
+     * in this JVM are not reused; empty where none can be taken cheaply. Two chains with equal
+     * {@link #settings()} and fingerprints resolve the same migrations.
+     */
+    default String contentFingerprint() {
+        return "";
+    }
+
+    /**
      * Checks that the chain can be used at all (its locations exist and hold migrations), before
      * any database is touched.
      *

@@ -196,7 +196,9 @@ public final class TemplateCache {
     }
 
     private ChainTemplates templates(MigrationChain chain, String startTemplate, String startFingerprint) {
-        String key = chain.engine() + "\n" + chain.settings() + "\n" + startFingerprint;
+        // The content fingerprint keeps a JVM from reusing states built for other files at the same locations.
+        String key = chain.engine() + "\n" + chain.settings() + "\n" + chain.contentFingerprint() + "\n"
+                + startFingerprint;
         synchronized (chains) {
             return chains.computeIfAbsent(key, k -> new ChainTemplates(chain, startTemplate, startFingerprint));
         }

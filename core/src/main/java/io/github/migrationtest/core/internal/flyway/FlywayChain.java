@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -50,6 +51,8 @@ public final class FlywayChain implements MigrationChain {
     private final Map<String, String> properties;
     private final FlywayConfigurer configurer;
     private final ClassLoader classLoader;
+    // Taken once, when first asked: a chain object stands for its files as they were then.
+    private volatile String contentFingerprint;
     private final List<String> undoLocations;
 
     private FlywayChain(Builder builder) {
@@ -88,6 +91,32 @@ public final class FlywayChain implements MigrationChain {
     public String settings() {
         return "locations=" + locations + "\nproperties=" + new TreeMap<>(properties) + "\nconfigurer="
                 + configurer.getClass().getName() + (undoLocations.isEmpty() ? "" : "\nundoLocations=" + undoLocations);
+    }
+
+    /** The locations' files, fingerprinted once per chain object (a walk of every location). */
+    @Override
+    public String contentFingerprint() {
+        String known = contentFingerprint;
+        if (known == null) {
+            try {
+                known = LocationFingerprint.of(locations.stream().map(Location::new).toArray(Location[]::new),
+                        classLoader).map(FlywayChain::sha256).orElse("");
+            } catch (RuntimeException e) {
+                // A location Flyway cannot parse is validate()'s to report, not a fingerprint's.
+                known = "";
+            }
+            contentFingerprint = known;
+        }
+        return known;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override

@@ -37,6 +37,25 @@ class DatabaseFactoryTests {
     }
 
     @Test
+    void aChainWhoseFilesChangedInThisJvmGetsStatesOfItsNewFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("V1__first.sql"), "CREATE TABLE first_version (id int);\n");
+        FlywayChain before = FlywayChain.builder().locations("filesystem:" + dir).build();
+        String old = factory.templates().templateAt(before, Optional.empty(), Duration.ofMinutes(1));
+        // A generated chain rewritten between two runs of one JVM: other content, same location.
+        java.nio.file.Files.writeString(dir.resolve("V1__first.sql"), "CREATE TABLE rewritten_first_version (id int);\n");
+        FlywayChain after = FlywayChain.builder().locations("filesystem:" + dir).build();
+
+        String fresh = factory.templates().templateAt(after, Optional.empty(), Duration.ofMinutes(1));
+
+        assertThat(fresh).isNotEqualTo(old);
+        try (DisposableDatabase db = factory.cloneOf(fresh)) {
+            assertThat(TestDatabases.tables(db)).containsExactlyInAnyOrder("public.flyway_schema_history",
+                    "public.rewritten_first_version");
+        }
+    }
+
+    @Test
     void closingADatabaseDropsIt() {
         DisposableDatabase db = factory.createEmpty();
         assertThat(exists(db.name())).isTrue();
