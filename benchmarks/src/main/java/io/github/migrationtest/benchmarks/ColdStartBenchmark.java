@@ -111,7 +111,7 @@ public final class ColdStartBenchmark {
      * The class path the probe JVMs get: this JVM's own. Under {@code exec:java}, {@code java.class.path}
      * is Maven's launcher; the project's class path is the exec plugin's class loader, a URL class loader.
      */
-    private static String classPath() {
+    static String classPath() {
         if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
             List<String> entries = new ArrayList<>();
             for (URL url : loader.getURLs()) {

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -41,9 +40,10 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>The checks run in a fixed order, the upgrade first, so that the states they share are built in ascending
  * order, each from the one before by one migration; a class that declares its own {@code @TestMethodOrder}
- * gets the same results at a higher cost.
+ * gets the same results at a higher cost. The order asks for no execution mode, so JUnit's parallel execution
+ * applies as the build configures it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(ContractOrder.class)
 public interface MigrationChainContract {
 
     /** How the checks run; override to change the defaults. */
