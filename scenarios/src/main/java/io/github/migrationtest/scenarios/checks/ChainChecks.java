@@ -17,7 +17,6 @@ import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.server.PostgresServer;
 import io.github.migrationtest.core.internal.database.DatabaseFactory;
 import io.github.migrationtest.core.internal.database.TemplateBuildException;
-import io.github.migrationtest.core.internal.database.TemplateCache;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
 import io.github.migrationtest.scenarios.BrokenState;
@@ -57,6 +56,7 @@ public final class ChainChecks {
     // Causes of unbuildable states this instance reported in full, each with the check that reported it.
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private volatile MigrationResult failedCleanInstall;
+    private final Object cleanInstallLock = new Object();
     private final SuiteRecorder recorder = new SuiteRecorder();
 
     /**
@@ -78,7 +78,7 @@ public final class ChainChecks {
      * @param test the test
      */
     public void measure(String check, Runnable test) {
-        recorder.measure(check, templates(), test);
+        recorder.measure(check, test);
     }
 
     /** What the checks measured so far did, and what they noticed without failing. */
@@ -355,11 +355,6 @@ public final class ChainChecks {
         }
     }
 
-    /** The template cache the checks build their states in, for counting what they built. */
-    private TemplateCache templates() {
-        return DatabaseFactory.on(databases.server()).templates();
-    }
-
     /** A new empty database with the chain bound; the caller closes it. */
     MigrationDatabase empty() {
         return databases.empty();
@@ -428,19 +423,26 @@ public final class ChainChecks {
     }
 
     SchemaSnapshot cleanInstallSchema() {
-        SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
-        MigrationResult failed = failedCleanInstall;
-        if (snapshot == null && failed != null) {
-            // Reported by the clean install already: a second run of the whole chain would only fail alike.
-            alreadyReported("clean install", causeOf(failed), summaryOf(failed)).ifPresent(e -> {
-                throw e;
-            });
+        SchemaSnapshot cached = CLEAN_INSTALLS.get(cleanInstallKey());
+        if (cached != null) {
+            return cached;
         }
-        if (snapshot == null) {
-            cleanInstall();
-            snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+        // Tests running side by side (JUnit's parallel execution) would each run the whole chain: one does.
+        synchronized (cleanInstallLock) {
+            SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+            MigrationResult failed = failedCleanInstall;
+            if (snapshot == null && failed != null) {
+                // Reported by the clean install already: a second run of the whole chain would only fail alike.
+                alreadyReported("clean install", causeOf(failed), summaryOf(failed)).ifPresent(e -> {
+                    throw e;
+                });
+            }
+            if (snapshot == null) {
+                cleanInstall();
+                snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+            }
+            return snapshot;
         }
-        return snapshot;
     }
 
     private String cleanInstallKey() {
