@@ -3,6 +3,8 @@ package io.github.migrationtest.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.migrationtest.core.internal.database.DatabaseFactory;
+import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.scenarios.checks.SuiteReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,16 +39,24 @@ class ParallelSuiteTests {
         generateChain(Path.of("target/generated-chains/parallel-sequential"));
         generateChain(Path.of("target/generated-chains/parallel-concurrent"));
 
-        EngineExecutionResults sequential = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(ParallelSuiteTestCases.Sequential.class)).execute();
-        EngineExecutionResults concurrent = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(ParallelSuiteTestCases.Concurrent.class))
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
-                        String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
-                .execute();
+        EngineExecutionResults sequential;
+        EngineExecutionResults concurrent;
+        // Keep the server up after the nested runs, to see what they left on it.
+        try (PostgresServers.Session session = PostgresServers.openSession()) {
+            sequential = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(ParallelSuiteTestCases.Sequential.class)).execute();
+            concurrent = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(ParallelSuiteTestCases.Concurrent.class))
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                    .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                            String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
+                    .execute();
+            DatabaseFactory factory = DatabaseFactory.on(io.github.migrationtest.core.testing.TestDatabases.server(17));
+            factory.settle();
+            assertThat(factory.handedOut()).as("databases of tests that are still there").isEmpty();
+        }
 
         Map<String, String> outcomes = outcomes(concurrent);
         assertThat(outcomes).isEqualTo(outcomes(sequential));

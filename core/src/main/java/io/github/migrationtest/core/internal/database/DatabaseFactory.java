@@ -265,6 +265,16 @@ public final class DatabaseFactory {
     }
 
     /**
+     * The databases handed out (to tests, checks, the engine's scratch work) and not yet dropped: neither a
+     * template nor a clone made ahead. After {@link #settle()}, what is left here was never closed.
+     */
+    public List<String> handedOut() {
+        Set<String> ahead = pool.madeAhead();
+        return liveDatabases().stream().filter(name -> !name.startsWith(DatabaseMarker.PREFIX + "tpl_"))
+                .filter(name -> !ahead.contains(name)).toList();
+    }
+
+    /**
      * Waits, in short steps, for the sessions of a closed database to end: with one still ending,
      * {@code DROP DATABASE} would wait for it in steps of 100 ms.
      */
