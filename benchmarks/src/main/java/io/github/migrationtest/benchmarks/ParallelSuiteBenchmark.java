@@ -2,6 +2,7 @@ package io.github.migrationtest.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.migrationtest.core.internal.database.TimeLimitedRun;
 import io.github.migrationtest.core.internal.server.PostgresServers;
 import io.github.migrationtest.scenarios.checks.SuiteReport;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class ParallelSuiteBenchmark {
     }
 
     /** One run of the suite. */
-    private record Run(String mode, double seconds, int tests, List<String> failed, SuiteReport report) {
+    private record Run(String mode, double seconds, int tests, List<String> failed, SuiteReport report,
+            long migrationsInJvm) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,9 +72,10 @@ public final class ParallelSuiteBenchmark {
                     run(ParallelBenchmarkChainTests.Run3.class, parallelism),
                     run(ParallelBenchmarkChainTests.Run4.class, 0));
             for (Run run : runs) {
-                System.out.printf(Locale.ROOT, "%-10s %6.1f s wall, %d tests, %d migrations executed, %d states built,"
-                        + " failed: %s%n", run.mode(), run.seconds(), run.tests(), run.report().migrationsExecuted(),
-                        run.report().statesBuilt(), run.failed());
+                System.out.printf(Locale.ROOT, "%-10s %6.1f s wall, %d tests, %d migrations executed (the report; the"
+                        + " JVM ran %d), %d states built, failed: %s%n", run.mode(), run.seconds(), run.tests(),
+                        run.report().migrationsExecuted(), run.migrationsInJvm(), run.report().statesBuilt(),
+                        run.failed());
             }
             double sequential = runs.get(0).seconds() + runs.get(3).seconds();
             double parallel = runs.get(1).seconds() + runs.get(2).seconds();
@@ -94,11 +97,14 @@ public final class ParallelSuiteBenchmark {
         }
         LauncherDiscoveryRequest built = request.build();
         Launcher launcher = LauncherFactory.create();
+        long migrationsBefore = TimeLimitedRun.migrationsRun();
         long started = System.nanoTime();
         launcher.execute(built, outcomes);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // The report counts each test on its own thread; the JVM-wide count is the check that nothing is lost
+        // or counted twice when tests overlap.
         return new Run(parallelism > 0 ? "parallel " + parallelism : "sequential", seconds, outcomes.tests,
-                outcomes.failed, ParallelBenchmarkChainTests.lastReport);
+                outcomes.failed, ParallelBenchmarkChainTests.lastReport, TimeLimitedRun.migrationsRun() - migrationsBefore);
     }
 
     /** Counts the tests and collects the failed ones, by check. */
