@@ -73,7 +73,11 @@ public final class DatabaseFactory {
             throw new MigrationTestException("Could not open the administrative connection to " + server.describe()
                     + ": " + e.getMessage(), e);
         }
-        this.cloners = new AdminConnections(server, "migrationtest-cloner", CLONE_THREADS + 1);
+        // The background clones, and one clone in the foreground per test thread: with tests running concurrently
+        // (JUnit's parallel execution, as many threads as cores), a test making its own clone must not wait for a
+        // connection a clone made ahead holds. Connections are opened only when needed: one test thread opens three.
+        this.cloners = new AdminConnections(server, "migrationtest-cloner",
+                CLONE_THREADS + Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.templates = new TemplateCache(this);
     }
 
