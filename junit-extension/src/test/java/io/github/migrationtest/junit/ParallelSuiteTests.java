@@ -43,6 +43,10 @@ class ParallelSuiteTests {
         EngineExecutionResults concurrent;
         // Keep the server up after the nested runs, to see what they left on it.
         try (PostgresServers.Session session = PostgresServers.openSession()) {
+            DatabaseFactory factory = DatabaseFactory.on(io.github.migrationtest.core.testing.TestDatabases.server(17));
+            factory.settle();
+            // Tests of other classes in this JVM may hold databases of their own.
+            List<String> before = factory.handedOut();
             sequential = EngineTestKit.engine("junit-jupiter")
                     .selectors(selectClass(ParallelSuiteTestCases.Sequential.class)).execute();
             concurrent = EngineTestKit.engine("junit-jupiter")
@@ -53,9 +57,9 @@ class ParallelSuiteTests {
                     .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
                             String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
                     .execute();
-            DatabaseFactory factory = DatabaseFactory.on(io.github.migrationtest.core.testing.TestDatabases.server(17));
             factory.settle();
-            assertThat(factory.handedOut()).as("databases of tests that are still there").isEmpty();
+            assertThat(factory.handedOut()).as("databases of the runs' tests that are still there")
+                    .isSubsetOf(before);
         }
 
         Map<String, String> outcomes = outcomes(concurrent);
