@@ -59,6 +59,7 @@ public final class ChainChecks {
     private volatile MigrationResult failedCleanInstall;
     // The upgrade steps checked so far, by the target form of the migration each applies.
     private final java.util.Set<String> checkedSteps = ConcurrentHashMap.newKeySet();
+    private final Object cleanInstallLock = new Object();
     private final SuiteRecorder recorder = new SuiteRecorder();
 
     /**
@@ -80,7 +81,7 @@ public final class ChainChecks {
      * @param test the test
      */
     public void measure(String check, Runnable test) {
-        recorder.measure(check, templates(), test);
+        recorder.measure(check, test);
     }
 
     /** What the checks measured so far did, and what they noticed without failing. */
@@ -450,7 +451,7 @@ public final class ChainChecks {
         }
     }
 
-    /** The template cache the checks build their states in, for counting what they built. */
+    /** The template cache the checks build their states in. */
     private TemplateCache templates() {
         return DatabaseFactory.on(databases.server()).templates();
     }
@@ -546,19 +547,26 @@ public final class ChainChecks {
     }
 
     SchemaSnapshot cleanInstallSchema() {
-        SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
-        MigrationResult failed = failedCleanInstall;
-        if (snapshot == null && failed != null) {
-            // Reported by the clean install already: a second run of the whole chain would only fail alike.
-            alreadyReported("clean install", causeOf(failed), summaryOf(failed)).ifPresent(e -> {
-                throw e;
-            });
+        SchemaSnapshot cached = CLEAN_INSTALLS.get(cleanInstallKey());
+        if (cached != null) {
+            return cached;
         }
-        if (snapshot == null) {
-            cleanInstall();
-            snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+        // Tests running side by side (JUnit's parallel execution) would each run the whole chain: one does.
+        synchronized (cleanInstallLock) {
+            SchemaSnapshot snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+            MigrationResult failed = failedCleanInstall;
+            if (snapshot == null && failed != null) {
+                // Reported by the clean install already: a second run of the whole chain would only fail alike.
+                alreadyReported("clean install", causeOf(failed), summaryOf(failed)).ifPresent(e -> {
+                    throw e;
+                });
+            }
+            if (snapshot == null) {
+                cleanInstall();
+                snapshot = CLEAN_INSTALLS.get(cleanInstallKey());
+            }
+            return snapshot;
         }
-        return snapshot;
     }
 
     private String cleanInstallKey() {

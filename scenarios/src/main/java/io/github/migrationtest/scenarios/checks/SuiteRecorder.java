@@ -1,7 +1,6 @@
 package io.github.migrationtest.scenarios.checks;
 
-import io.github.migrationtest.core.internal.database.TemplateCache;
-import io.github.migrationtest.core.internal.database.TimeLimitedRun;
+import io.github.migrationtest.core.internal.database.WorkCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,16 +13,18 @@ final class SuiteRecorder {
     private final Map<String, SuiteReport.CheckRun> runs = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    /** Runs one test of a check, counting what it executed and built. */
-    void measure(String check, TemplateCache templates, Runnable test) {
-        long migrations = TimeLimitedRun.migrationsRun();
-        int states = templates.templatesBuilt();
+    /**
+     * Runs one test of a check, counting what it executed and built: on its own thread, so that tests running
+     * beside it (JUnit's parallel execution) are not counted with it.
+     */
+    void measure(String check, Runnable test) {
         long started = System.nanoTime();
+        WorkCount count = WorkCount.start();
         try {
             test.run();
         } finally {
-            add(check, TimeLimitedRun.migrationsRun() - migrations, templates.templatesBuilt() - states,
-                    Duration.ofNanos(System.nanoTime() - started));
+            count.stop();
+            add(check, count.migrationsRun(), count.statesBuilt(), Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.Optional;
  * it took; and what it noticed without failing. Printed once per class; {@code @AfterAll} methods of a
  * {@code @MigrationTest} class may declare a parameter of this type to read it.
  *
- * <p>Counts are measured around each check's tests; with tests of several classes running in parallel
- * they include what the others executed meanwhile.
+ * <p>Each test is charged for what it executed and built itself, counted on its own thread: tests running
+ * at the same time (JUnit's parallel execution) do not count each other's work. A state is counted by the
+ * test that built it; a test that waited for another to build the state it needed counts nothing for it.
+ * Times are each test's own, added up: with tests running concurrently the sum exceeds the wall time.
  *
  * @param chain the chain's description
  * @param server the server's description
@@ -28,7 +30,7 @@ public record SuiteReport(String chain, String server, List<CheckRun> checks, Li
      * @param tests how many of its tests ran
      * @param migrationsExecuted the migrations its tests executed, building states included
      * @param statesBuilt the cached states its tests built (the others it reused)
-     * @param time the time its tests took
+     * @param time the time its tests took, added up (more than the wall time when they ran concurrently)
      */
     public record CheckRun(String check, int tests, long migrationsExecuted, int statesBuilt, Duration time) {
         /** Validates the components. */

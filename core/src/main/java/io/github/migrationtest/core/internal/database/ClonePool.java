@@ -5,7 +5,9 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +117,13 @@ final class ClonePool {
                 }
             }
         }
+    }
+
+    /** The names of the clones made ahead that no test has taken yet. */
+    synchronized Set<String> madeAhead() {
+        Set<String> names = new HashSet<>();
+        templates.values().forEach(state -> state.ready.forEach(database -> names.add(database.name())));
+        return names;
     }
 
     /** Stops the background threads after their work; clones made ahead stay with the factory, which drops them. */

@@ -73,7 +73,11 @@ public final class DatabaseFactory {
             throw new MigrationTestException("Could not open the administrative connection to " + server.describe()
                     + ": " + e.getMessage(), e);
         }
-        this.cloners = new AdminConnections(server, "migrationtest-cloner", CLONE_THREADS + 1);
+        // The background clones, and one clone in the foreground per test thread: with tests running concurrently
+        // (JUnit's parallel execution, as many threads as cores), a test making its own clone must not wait for a
+        // connection a clone made ahead holds. Connections are opened only when needed: one test thread opens three.
+        this.cloners = new AdminConnections(server, "migrationtest-cloner",
+                CLONE_THREADS + Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.templates = new TemplateCache(this);
     }
 
@@ -262,6 +266,16 @@ public final class DatabaseFactory {
         synchronized (live) {
             return List.copyOf(live);
         }
+    }
+
+    /**
+     * The databases handed out (to tests, checks, the engine's scratch work) and not yet dropped: neither a
+     * template nor a clone made ahead. After {@link #settle()}, what is left here was never closed.
+     */
+    public List<String> handedOut() {
+        Set<String> ahead = pool.madeAhead();
+        return liveDatabases().stream().filter(name -> !name.startsWith(DatabaseMarker.PREFIX + "tpl_"))
+                .filter(name -> !ahead.contains(name)).toList();
     }
 
     /**

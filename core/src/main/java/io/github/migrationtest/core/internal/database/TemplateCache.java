@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,8 @@ public final class TemplateCache {
      * @throws MigrationTestConfigurationException if {@code target} is not a migration of the chain
      */
     public String templateAt(MigrationChain chain, Optional<String> target, Duration limit) {
-        return templates(chain).at(target, limit);
+        ChainTemplates templates = templates(chain);
+        return templates.ready(target).orElseGet(() -> templates.at(target, limit));
     }
 
     /**
@@ -69,7 +71,8 @@ public final class TemplateCache {
         if (target.isPresent() && target.get().equals(NO_MIGRATION)) {
             return startTemplate;
         }
-        return templates(chain, startTemplate, start.fingerprint()).at(target, limit);
+        ChainTemplates templates = templates(chain, startTemplate, start.fingerprint());
+        return templates.ready(target).orElseGet(() -> templates.at(target, limit));
     }
 
     /** The target of {@link #templateAt(MigrationChain, StartingDump, Optional, Duration)} that applies nothing. */
@@ -123,7 +126,7 @@ public final class TemplateCache {
                     throw failure;
                 }
                 factory.disconnectAll(template.name());
-                templatesBuilt.incrementAndGet();
+                counted();
                 name = template.name();
             }
             return name;
@@ -186,6 +189,12 @@ public final class TemplateCache {
         return templatesBuilt.get();
     }
 
+    /** Counts a template built, for this cache and for the test of the current thread ({@link WorkCount}). */
+    private void counted() {
+        templatesBuilt.incrementAndGet();
+        WorkCount.stateBuilt();
+    }
+
     /** How many migrations this cache applied while building templates. */
     public int migrationsApplied() {
         return migrationsApplied.get();
@@ -204,16 +213,20 @@ public final class TemplateCache {
         }
     }
 
-    /** The templates of one chain: index of the last applied migration to template name. */
+    /**
+     * The templates of one chain: index of the last applied migration to template name. States are built one
+     * at a time per chain (tests asking at once wait, then build from the nearest state, which may be the one
+     * just built); a state already built is handed out without waiting for a build in progress.
+     */
     private final class ChainTemplates {
         private final MigrationChain chain;
         private final List<Migration> migrations;
         private final String fingerprint;
-        private final TreeMap<Integer, String> built = new TreeMap<>();
+        private final ConcurrentSkipListMap<Integer, String> built = new ConcurrentSkipListMap<>();
         private final TreeMap<Integer, TemplateBuildException> failed = new TreeMap<>();
         private final Map<Integer, Build> builds = new HashMap<>();
         private final Optional<String> caveat;
-        private String base;
+        private volatile String base;
         private MigrationTestException preparationFailure;
 
         ChainTemplates(MigrationChain chain, String startTemplate, String startFingerprint) {
@@ -227,6 +240,11 @@ public final class TemplateCache {
             if (!startTemplate.equals("template0")) {
                 built.put(-1, startTemplate);
             }
+        }
+
+        /** The template of a state already built, without waiting for a build in progress. */
+        Optional<String> ready(Optional<String> target) {
+            return Optional.ofNullable(built.get(target.map(this::indexOf).orElse(migrations.size() - 1)));
         }
 
         synchronized String at(Optional<String> target, Duration limit) {
@@ -265,7 +283,7 @@ public final class TemplateCache {
             // A clone needs a template without sessions; the engine's connections may still be closing.
             factory.disconnectAll(template.name());
             built.put(index, template.name());
-            templatesBuilt.incrementAndGet();
+            counted();
             return template.name();
         }
 
@@ -274,11 +292,17 @@ public final class TemplateCache {
         }
 
         /** The state before the first migration: template0, prepared (once) where the chain has a preparation. */
-        synchronized String base() {
+        String base() {
+            // An empty database need not wait for a state being built.
             Preparation preparation = PreparedChain.preparationOf(chain);
             if (preparation.isEmpty()) {
                 return "template0";
             }
+            String prepared = base;
+            return prepared != null ? prepared : preparedBase(preparation);
+        }
+
+        private synchronized String preparedBase(Preparation preparation) {
             if (base != null) {
                 return base;
             }
@@ -295,7 +319,7 @@ public final class TemplateCache {
                 throw e;
             }
             factory.disconnectAll(template.name());
-            templatesBuilt.incrementAndGet();
+            counted();
             base = template.name();
             return base;
         }

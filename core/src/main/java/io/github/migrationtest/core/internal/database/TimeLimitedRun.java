@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,9 @@ public final class TimeLimitedRun {
      */
     static MigrationResult run(PostgresServer server, String database, Duration limit,
             Callable<MigrationResult> operation) {
-        Future<MigrationResult> future = RUNNER.submit(() -> counted(operation.call()));
+        // Counted for the caller's test: the operation runs on a thread of its own.
+        Optional<WorkCount> caller = WorkCount.current();
+        Future<MigrationResult> future = RUNNER.submit(() -> counted(operation.call(), caller));
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -79,9 +82,10 @@ public final class TimeLimitedRun {
         }
     }
 
-    private static MigrationResult counted(MigrationResult result) {
-        MIGRATIONS_RUN.addAndGet(result.applied().size()
-                + (result.failure().flatMap(MigrationFailure::migration).isPresent() ? 1 : 0));
+    private static MigrationResult counted(MigrationResult result, Optional<WorkCount> caller) {
+        int executed = result.applied().size() + (result.failure().flatMap(MigrationFailure::migration).isPresent() ? 1 : 0);
+        MIGRATIONS_RUN.addAndGet(executed);
+        caller.ifPresent(count -> count.migrationsRun(executed));
         return result;
     }
 
