@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +60,7 @@ public final class ChainChecks {
     private final Map<String, String> reported = new ConcurrentHashMap<>();
     private volatile MigrationResult failedCleanInstall;
     // The upgrade steps checked so far, by the target form of the migration each applies.
-    private final java.util.Set<String> checkedSteps = ConcurrentHashMap.newKeySet();
+    private final Set<String> checkedSteps = ConcurrentHashMap.newKeySet();
     private final Object cleanInstallLock = new Object();
     private final SuiteRecorder recorder = new SuiteRecorder();
 
@@ -172,8 +174,7 @@ public final class ChainChecks {
         SchemaSnapshot cleanInstall = cleanInstallSchema();
         List<Migration> versions = migrations();
         // The start first, so that the states after it are built from it one migration at a time.
-        building("upgrade from " + version.displayName(), () -> templates().templateAt(chain,
-                Optional.of(chain.targetOf(version)), databases.settings().migrationTimeout()));
+        templateAt(Optional.of(chain.targetOf(version)), "upgrade from " + version.displayName());
         for (int step = versions.indexOf(version); step < versions.size() - 1; step++) {
             checkStep(versions.get(step), versions.get(step + 1));
         }
@@ -234,8 +235,8 @@ public final class ChainChecks {
             return;
         }
         String check = "upgrade from " + current.displayName();
-        Optional<String> target = Optional.of(chain.targetOf(next));
-        building(check, () -> templates().templateAt(chain, target, databases.settings().migrationTimeout()));
+        Optional<String> target = Optional.of(step);
+        templateAt(target, check);
         boolean builtByThisStep = templates().buildOf(chain, target)
                 .filter(build -> build.from().map(chain::targetOf).equals(Optional.of(chain.targetOf(current))))
                 .filter(build -> build.applied().stream().map(chain::targetOf).toList().equals(List.of(step)))
@@ -471,17 +472,13 @@ public final class ChainChecks {
      * the template's snapshot, read from the first such clone only.
      */
     private SchemaSnapshot freshSnapshot(Optional<String> version, MigrationDatabase db) {
-        DatabaseFactory factory = DatabaseFactory.on(databases.server());
-        String template = factory.templates().templateAt(chain, version, databases.settings().migrationTimeout());
-        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> SchemaSnapshot.of(db));
+        return snapshotOf(templates().templateAt(chain, version, databases.settings().migrationTimeout()),
+                () -> SchemaSnapshot.of(db));
     }
 
     /** The schema of the cached state after {@code version} (the head when empty), read once from a clone of it. */
     private SchemaSnapshot snapshotAt(Optional<String> version, String check) {
-        DatabaseFactory factory = DatabaseFactory.on(databases.server());
-        String template = building(check, () -> factory.templates().templateAt(chain, version,
-                databases.settings().migrationTimeout()));
-        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> {
+        return snapshotOf(templateAt(version, check), () -> {
             try (MigrationDatabase db = state(check, version, true)) {
                 return SchemaSnapshot.of(db);
             }
@@ -490,13 +487,21 @@ public final class ChainChecks {
 
     /** The schema of the state before the first migration (the chain's preparation, if any), read once. */
     private SchemaSnapshot emptySnapshot(String check) {
-        DatabaseFactory factory = DatabaseFactory.on(databases.server());
-        String template = building(check, () -> factory.templates().emptyTemplate(chain));
-        return TemplateSnapshots.of(factory, template, SnapshotOptions.defaults(), () -> {
+        return snapshotOf(building(check, () -> templates().emptyTemplate(chain)), () -> {
             try (MigrationDatabase db = state(check, Optional.empty(), false)) {
                 return SchemaSnapshot.of(db);
             }
         });
+    }
+
+    /** A template's schema, {@code read} from a fresh clone of it the first time (templates never change). */
+    private SchemaSnapshot snapshotOf(String template, Supplier<SchemaSnapshot> read) {
+        return TemplateSnapshots.of(DatabaseFactory.on(databases.server()), template, SnapshotOptions.defaults(), read);
+    }
+
+    /** The template of the state after {@code version} (the head when empty), built for {@code check} if needed. */
+    private String templateAt(Optional<String> version, String check) {
+        return building(check, () -> templates().templateAt(chain, version, databases.settings().migrationTimeout()));
     }
 
     /**
@@ -508,7 +513,7 @@ public final class ChainChecks {
     }
 
     /** Runs work that builds states, turning a cause this instance reported already into one line. */
-    private <T> T building(String check, java.util.function.Supplier<T> work) {
+    private <T> T building(String check, Supplier<T> work) {
         try {
             return work.get();
         } catch (TemplateBuildException e) {
