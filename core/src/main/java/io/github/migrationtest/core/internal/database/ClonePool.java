@@ -156,12 +156,14 @@ final class ClonePool {
         for (int i = 0; i < missing; i++) {
             cloner.execute(() -> {
                 DisposableDatabase clone = null;
+                MAKING_AHEAD.set(true);
                 try {
                     clone = create.get();
                 } catch (RuntimeException e) {
                     // The test that needs it makes its own and sees the error; nothing to keep here.
                     LOG.log(Level.DEBUG, "migrationtest could not make a clone ahead: {0}", e.getMessage());
                 } finally {
+                    MAKING_AHEAD.remove();
                     synchronized (this) {
                         Template state = templates.get(template);
                         state.pending--;
@@ -192,6 +194,14 @@ final class ClonePool {
                 }
             }
         }
+    }
+
+    // Set while a clone is made ahead: its failure reaches no test, so what it finds out is left for a test to say.
+    private static final ThreadLocal<Boolean> MAKING_AHEAD = ThreadLocal.withInitial(() -> false);
+
+    /** Whether this thread is making a clone ahead of the tests, for no test in particular. */
+    static boolean makingAhead() {
+        return MAKING_AHEAD.get();
     }
 
     private static Thread daemon(Runnable task, String name) {

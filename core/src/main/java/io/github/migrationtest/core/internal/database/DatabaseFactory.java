@@ -162,7 +162,10 @@ public final class DatabaseFactory {
                 return null;
             });
         } catch (SQLException e) {
-            server.requireRunning();
+            // A dead server is reported once, with its log, to the first test that finds it: not to a clone made ahead.
+            if (!ClonePool.makingAhead()) {
+                server.requireRunning();
+            }
             throw new MigrationTestException("Could not create database " + name + " from " + template + " on "
                     + server.describe() + ": " + e.getMessage(), e);
         }
