@@ -20,81 +20,45 @@ public final class ParallelBenchmarkChainTests {
     private ParallelBenchmarkChainTests() {
     }
 
-    static void keep(SuiteReport report) {
-        lastReport = report;
-    }
+    /**
+     * One run of the suite on the chain copy its {@code @MigrationTest} names; the schema file is named after
+     * the copy, and the report is kept for the harness.
+     */
+    public abstract static class SuiteRun implements MigrationChainContract {
+        @AfterAll
+        static void keep(SuiteReport report) {
+            lastReport = report;
+        }
 
-    static ContractSettings settings(String run) {
-        return ContractSettings.defaults().snapshot(CHAINS + run + ".schema");
+        @Override
+        public ContractSettings contract() {
+            String location = getClass().getAnnotation(MigrationTest.class).flyway()[0];
+            return ContractSettings.defaults().snapshot(location.substring("filesystem:".length()) + ".schema");
+        }
     }
 
     /** Warms the JVM, the engine and the server up. */
     @MigrationTest(flyway = "filesystem:" + CHAINS + "warm-up", provider = "embedded")
-    public static class WarmUp implements MigrationChainContract {
-        @AfterAll
-        static void keep(SuiteReport report) {
-            ParallelBenchmarkChainTests.keep(report);
-        }
-
-        @Override
-        public ContractSettings contract() {
-            return settings("warm-up");
-        }
+    public static class WarmUp extends SuiteRun {
     }
 
     /** The first timed run. */
     @MigrationTest(flyway = "filesystem:" + CHAINS + "run-1", provider = "embedded")
-    public static class Run1 implements MigrationChainContract {
-        @AfterAll
-        static void keep(SuiteReport report) {
-            ParallelBenchmarkChainTests.keep(report);
-        }
-
-        @Override
-        public ContractSettings contract() {
-            return settings("run-1");
-        }
+    public static class Run1 extends SuiteRun {
     }
 
     /** The second timed run. */
     @MigrationTest(flyway = "filesystem:" + CHAINS + "run-2", provider = "embedded")
-    public static class Run2 implements MigrationChainContract {
-        @AfterAll
-        static void keep(SuiteReport report) {
-            ParallelBenchmarkChainTests.keep(report);
-        }
-
-        @Override
-        public ContractSettings contract() {
-            return settings("run-2");
-        }
+    public static class Run2 extends SuiteRun {
     }
 
     /** The third timed run. */
     @MigrationTest(flyway = "filesystem:" + CHAINS + "run-3", provider = "embedded")
-    public static class Run3 implements MigrationChainContract {
-        @AfterAll
-        static void keep(SuiteReport report) {
-            ParallelBenchmarkChainTests.keep(report);
-        }
-
-        @Override
-        public ContractSettings contract() {
-            return settings("run-3");
-        }
+    public static class Run3 extends SuiteRun {
     }
 
     /** The fourth timed run. */
     @MigrationTest(flyway = "filesystem:" + CHAINS + "run-4", provider = "embedded")
-    public static class Run4 implements MigrationChainContract {
-        @AfterAll
-        static void keep(SuiteReport report) {
-            ParallelBenchmarkChainTests.keep(report);
-        }
-
-        @Override
-        public ContractSettings contract() {
-            return settings("run-4");
-        }
+    public static class Run4 extends SuiteRun {
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opentest4j.TestAbortedException;
@@ -54,7 +53,6 @@ public interface MigrationChainContract {
     /** An empty database migrates to the head, and the history records every migration. */
     @TestFactory
     @DisplayName("clean install")
-    @Order(1)
     default Stream<DynamicTest> cleanInstall(ChainChecks checks) {
         return single(checks, Check.CLEAN_INSTALL, "an empty database migrates to the head", checks::cleanInstall);
     }
@@ -62,7 +60,6 @@ public interface MigrationChainContract {
     /** A database at the head migrates again without applying or changing anything. */
     @TestFactory
     @DisplayName("rerun")
-    @Order(6)
     default Stream<DynamicTest> rerunAppliesNothing(ChainChecks checks) {
         return single(checks, Check.RERUN, "migrating a database at the head again applies nothing",
                 checks::rerunAppliesNothing);
@@ -71,7 +68,6 @@ public interface MigrationChainContract {
     /** A database at each earlier version migrates to the head and ends with the schema of a clean install. */
     @TestFactory
     @DisplayName("upgrade from every version")
-    @Order(2)
     default Stream<DynamicTest> upgradeFromEveryVersion(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
         if (!contract().runs(Check.UPGRADE)) {
@@ -96,7 +92,6 @@ public interface MigrationChainContract {
      */
     @TestFactory
     @DisplayName("up-down-up")
-    @Order(3)
     default Stream<DynamicTest> rollbackRoundTrips(ChainChecks checks) {
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
         return perMigration(checks, Check.UP_DOWN_UP, versions, contract().selection(Check.UP_DOWN_UP, true),
@@ -120,7 +115,6 @@ public interface MigrationChainContract {
      */
     @TestFactory
     @DisplayName("replay unrecorded")
-    @Order(4)
     default Stream<DynamicTest> replayUnrecorded(ChainChecks checks) {
         ContractSettings settings = contract();
         List<Migration> versions = checks.migrations().stream().filter(m -> !m.isRepeatable()).toList();
@@ -146,7 +140,6 @@ public interface MigrationChainContract {
      */
     @TestFactory
     @DisplayName("broken states")
-    @Order(5)
     default Stream<DynamicTest> discoveredBrokenStates(ChainChecks checks) {
         if (!contract().runs(Check.BROKEN_STATES)) {
             return Stream.empty();
@@ -187,7 +180,6 @@ public interface MigrationChainContract {
     /** The head schema equals the committed schema file (written by -Dmigrationtest.update-snapshots=true). */
     @TestFactory
     @DisplayName("schema drift")
-    @Order(7)
     default Stream<DynamicTest> schemaMatchesCommittedSnapshot(ChainChecks checks) {
         String file = contract().snapshotFor(getClass());
         return single(checks, Check.SNAPSHOT, "the head schema matches " + file,
