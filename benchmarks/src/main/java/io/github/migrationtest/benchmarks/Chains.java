@@ -25,6 +25,19 @@ final class Chains {
     }
 
     /**
+     * Where the suite benchmarks put the migration that is not safe to run again: a column step (the second of
+     * each five) about a third along the chain.
+     */
+    static int notIdempotentAt(int count) {
+        return Math.max(2, count / 3 - (count / 3 - 2) % 5);
+    }
+
+    /** Where the suite benchmarks put the leaky undo: an index step (the third of each five) two thirds along. */
+    static int leakyUndoAt(int count) {
+        return Math.max(3, 2 * count / 3 - (2 * count / 3 - 3) % 5);
+    }
+
+    /**
      * A chain of {@code count} migrations in the shape of a real one, each with its undo script and safe
      * to run again, in repeating steps: a table, a column, an index, an enum with a column, a VARCHAR
      * column cast to an enum (legacy values mapped first). Two migrations carry deliberate defects:

@@ -42,7 +42,7 @@ public final class LargeChainBenchmark {
         for (int n : sizes) {
             Path chain = Paths.get(SuiteBenchmark.CHAIN);
             // The chain's two deliberate defects, as SuiteBenchmark places them: the suite must fail on exactly those.
-            Chains.contractChain(chain, n, Math.max(2, n / 3 - (n / 3 - 2) % 5), Math.max(3, 2 * n / 3 - (2 * n / 3 - 3) % 5));
+            Chains.contractChain(chain, n, Chains.notIdempotentAt(n), Chains.leakyUndoAt(n));
             Files.deleteIfExists(Paths.get(SuiteBenchmarkChainTests.SNAPSHOT));
             Counts counts = new Counts();
             long migrationsBefore = TimeLimitedRun.migrationsRun();

@@ -53,8 +53,8 @@ public final class ParallelSuiteBenchmark {
                 n = Integer.parseInt(arg);
             }
         }
-        int notIdempotent = Math.max(2, n / 3 - (n / 3 - 2) % 5);
-        int leakyUndo = Math.max(3, 2 * n / 3 - (2 * n / 3 - 3) % 5);
+        int notIdempotent = Chains.notIdempotentAt(n);
+        int leakyUndo = Chains.leakyUndoAt(n);
         Path chains = Paths.get(ParallelBenchmarkChainTests.CHAINS);
         Chains.contractChain(chains.resolve("warm-up"), 10, 3, 6);
         for (int run = 1; run <= 4; run++) {

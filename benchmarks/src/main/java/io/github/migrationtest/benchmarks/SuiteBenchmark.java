@@ -70,8 +70,8 @@ public final class SuiteBenchmark {
 
     /** Runs the suite on a generated chain of {@code n} migrations, prints its numbers; the wall time per migration. */
     private static double run(int n) throws Exception {
-        int notIdempotent = Math.max(2, n / 3 - (n / 3 - 2) % 5);
-        int leakyUndo = Math.max(3, 2 * n / 3 - (2 * n / 3 - 3) % 5);
+        int notIdempotent = Chains.notIdempotentAt(n);
+        int leakyUndo = Chains.leakyUndoAt(n);
         Path chain = Paths.get(CHAIN);
         Chains.contractChain(chain, n, notIdempotent, leakyUndo);
         java.nio.file.Files.deleteIfExists(Paths.get(SuiteBenchmarkChainTests.SNAPSHOT));

@@ -185,10 +185,8 @@ public final class ChainChecks {
             alreadyReported("upgrade from " + version.displayName(), "upgrade steps|head", summary).ifPresent(e -> {
                 throw e;
             });
-            throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
-                    + " schema than a clean install (expected: clean install, actual: upgrade):\n"
-                    + indent(diff.describe()) + "\nThe upgrade ran one migration per engine run; a clean install runs"
-                    + " them all in one. A migration that depends on the database it runs in, or on what the run"
+            throw unlikeCleanInstall(version, diff, "\nThe upgrade ran one migration per engine run; a clean install"
+                    + " runs them all in one. A migration that depends on the database it runs in, or on what the run"
                     + " before it left in the session, ends differently.");
         }
         if (version.equals(fullUpgradeStart())) {
@@ -217,11 +215,14 @@ public final class ChainChecks {
             }
             SchemaDiff diff = SchemaDiff.between(cleanInstall, SchemaSnapshot.of(db));
             if (!diff.isEmpty()) {
-                throw new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another"
-                        + " schema than a clean install (expected: clean install, actual: upgrade):\n"
-                        + indent(diff.describe()));
+                throw unlikeCleanInstall(version, diff, "");
             }
         }
+    }
+
+    private static AssertionError unlikeCleanInstall(Migration version, SchemaDiff diff, String why) {
+        return new AssertionError("Upgrading from " + version.displayName() + " to the head ends with another schema"
+                + " than a clean install (expected: clean install, actual: upgrade):\n" + indent(diff.describe()) + why);
     }
 
     /**

@@ -244,11 +244,11 @@ public final class TemplateCache {
 
         /** The template of a state already built, without waiting for a build in progress. */
         Optional<String> ready(Optional<String> target) {
-            return Optional.ofNullable(built.get(target.map(this::indexOf).orElse(migrations.size() - 1)));
+            return Optional.ofNullable(built.get(indexOf(target)));
         }
 
         synchronized String at(Optional<String> target, Duration limit) {
-            int index = target.map(this::indexOf).orElse(migrations.size() - 1);
+            int index = indexOf(target);
             String existing = built.get(index);
             if (existing != null) {
                 return existing;
@@ -297,7 +297,7 @@ public final class TemplateCache {
         }
 
         synchronized Optional<Build> buildOf(Optional<String> target) {
-            return Optional.ofNullable(builds.get(target.map(this::indexOf).orElse(migrations.size() - 1)));
+            return Optional.ofNullable(builds.get(indexOf(target)));
         }
 
         /** The state before the first migration: template0, prepared (once) where the chain has a preparation. */
@@ -338,6 +338,11 @@ public final class TemplateCache {
             Optional<Migration> failedOn = result.failure().flatMap(f -> f.migration());
             int at = failedOn.map(migrations::indexOf).orElse(-1);
             return at > baseIndex && at <= target ? at : target;
+        }
+
+        /** The index of the migration a state ends with: the target's, or the last for the head. */
+        private int indexOf(Optional<String> target) {
+            return target.map(this::indexOf).orElse(migrations.size() - 1);
         }
 
         private int indexOf(String id) {

@@ -1,5 +1,6 @@
 package io.github.migrationtest.core.internal.flyway;
 
+import io.github.migrationtest.core.internal.Listing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -132,7 +133,6 @@ final class RunCaveats {
     }
 
     private static String named(List<String> names) {
-        return names.size() <= NAMED ? String.join(", ", names)
-                : String.join(", ", names.subList(0, NAMED)) + " and " + (names.size() - NAMED) + " more";
+        return Listing.firstOf(names, NAMED);
     }
 }

@@ -5,6 +5,7 @@ import io.github.migrationtest.core.model.Migration;
 import io.github.migrationtest.core.model.MigrationResult;
 import io.github.migrationtest.core.model.MigrationTestConfigurationException;
 import io.github.migrationtest.core.model.MigrationTestException;
+import io.github.migrationtest.core.internal.Listing;
 import io.github.migrationtest.core.internal.SqlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,8 +91,7 @@ final class LiquibaseEngine {
             List<String> always = session.changeSets().stream().filter(ChangeSet::isAlwaysRun)
                     .map(Changesets::identifier).toList();
             return always.isEmpty() ? Optional.<String>empty() : Optional.of("changesets with runAlways=\"true\" ("
-                    + String.join(", ", always.subList(0, Math.min(3, always.size())))
-                    + (always.size() > 3 ? " and " + (always.size() - 3) + " more" : "") + ") run in every update");
+                    + Listing.firstOf(always, 3) + ") run in every update");
         });
     }
 
